@@ -1,0 +1,156 @@
+"""Attendee lists: `기관 : 이름 직위, …`, titles only, shared titles, counts (`외 7명`), groups, absentees."""
+
+from __future__ import annotations
+
+import re
+
+from .. import values
+from ..lines import Line
+from ..resources import Models
+from ..schema import AttendeeGroup, Person
+from .common import clean, compact, is_name, is_org, is_redacted, is_title
+
+_SPLIT = re.compile(r"\s*[,，、/]\s*|\s+및\s+")
+_ETC = re.compile(r"\s*(?:외|등)\s*(?:\d+\s*(?:명|인)|\d+개\s*\S+|다수)?\s*$")
+_COUNT_ONLY = re.compile(r"^(?:총\s*)?\(?\s*(?:약\s*)?\d+\s*(?:여\s*)?(?:명|인)\s*\)?(?:\s*정도)?$")
+_PAREN_ORG = re.compile(r"^(?P<inner>.+?)\s*\((?P<org>[^()]+)\)$")
+
+
+class Collector:
+    def __init__(self, models: Models) -> None:
+        self.models = models
+        self.groups: list[AttendeeGroup] = []
+        self.people: list[Person] = []
+        self._seen: set[tuple[str | None, str | None, str | None]] = set()
+
+    def add(self, person: Person) -> None:
+        key = (person.name, None, None) if person.name else (None, person.title, person.organization)
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        self.people.append(person)
+
+    def parse_items(self, text: str, line: Line, org: str | None, group: str | None) -> None:
+        """Parse a comma list of people; titles shared by a run of departments apply to each."""
+        pending: list[str] = []
+        for raw in _SPLIT.split(text):
+            item = clean(_ETC.sub("", raw))
+            if not item or is_redacted(item) or _COUNT_ONLY.match(item):
+                continue
+            m = _PAREN_ORG.match(item)
+            item_org = org
+            if m and not values.parse_count(m.group("org")):
+                item, item_org = m.group("inner").strip(), m.group("org").strip()
+            words = item.split()
+            ev = line.span_of(raw.strip())
+            if len(words) == 1 and is_org(words[0], self.models) and not is_name(words[0], self.models):
+                pending.append(words[0])
+                continue
+            person = self._person(words, item_org, group)
+            if person is None:
+                pending.clear()
+                continue
+            if pending and person.name is None and person.title:
+                for dept in pending:
+                    self.add(Person(name=None, title=person.title, organization=dept, group=group, evidence=ev))
+                pending.clear()
+            person.evidence = ev
+            self.add(person)
+        for dept in pending:  # departments listed without a title: the department itself attended
+            self.add(Person(name=None, title=None, organization=dept, group=group, evidence=line.evidence()))
+
+    def _person(self, words: list[str], org: str | None, group: str | None) -> Person | None:
+        m = self.models
+        if not words:
+            return None
+        if len(words) == 1:
+            w = words[0]
+            if is_name(w, m):
+                return Person(name=w, organization=org, group=group)
+            if is_title(w, m):
+                return Person(name=None, title=w, organization=org, group=group)
+            # `홍길동위원장` written without a space
+            for t in (*m.titles, *m.title_suffixes):
+                if w.endswith(t) and is_name(w[: -len(t)], m):
+                    return Person(name=w[: -len(t)], title=t, organization=org, group=group)
+            return None
+        first, last = words[0], words[-1]
+        if is_title(last, m) and is_name(words[-2], m):
+            prefix = " ".join(words[:-2])
+            return Person(name=words[-2], title=last, organization=prefix or org, group=group)
+        if is_title(first, m) and is_name(words[1], m) and len(words) == 2:
+            return Person(name=words[1], title=first, organization=org, group=group)
+        if is_title(last, m):
+            return Person(name=None, title=last, organization=" ".join(words[:-1]), group=group)
+        if is_name(last, m) and is_title(words[-2], m):
+            prefix = " ".join(words[:-2])
+            return Person(name=last, title=words[-2], organization=prefix or org, group=group)
+        return None
+
+    def walk(self, line: Line, org: str | None = None, group: str | None = None) -> None:
+        """Read an attendee line (its value) and the lines nested under it."""
+        value = line.value if line.field == "attendees" else None
+        if line.field == "attendees" or line.label is None:
+            text = value if value is not None else line.body
+            if line.field == "attendees" and not text:
+                pass
+            elif _COUNT_ONLY.match(text.strip()) and line.field == "attendees":
+                self.groups.append(
+                    AttendeeGroup(name=None, count=values.parse_count(text), evidence=line.span_of(text))
+                )
+            elif text:
+                self._maybe_total(text, line, group)
+                self.parse_items(text, line, org, group)
+        else:
+            label = clean(line.label)
+            text = line.value or ""
+            if is_redacted(label):
+                return
+            if _COUNT_ONLY.match(text) or not text:
+                count = values.parse_count(text) if text else None
+                if text or line.children:
+                    self.groups.append(AttendeeGroup(name=label, count=count, evidence=line.evidence()))
+                group = label
+                if not text and not line.children:
+                    return
+            elif is_redacted(text) and not re.sub(r"\*+", "", text).strip():
+                self.groups.append(AttendeeGroup(name=label, count=None, evidence=line.evidence()))
+            else:
+                self.parse_items(text, line, label, group)
+                org = label
+        for child in line.children:
+            self.walk(child, org, group)
+
+    def _maybe_total(self, text: str, line: Line, group: str | None) -> None:
+        m = re.search(r"(?:총|등)\s*(\d+)\s*명", text)
+        if m and group is None:
+            self.groups.append(AttendeeGroup(name=None, count=int(m.group(1)), evidence=line.span_of(m.group(0))))
+
+
+def extract(attendee_lines: list[Line], models: Models) -> tuple[list[AttendeeGroup], list[Person]]:
+    c = Collector(models)
+    for line in attendee_lines:
+        if line.value and re.search(r"[^*\s]\*{3,}", line.value) and not re.sub(r"\*+.*", "", line.value).count(","):
+            # `서울청정넷 청년위원*****`: a group whose members are withheld
+            name = clean(re.sub(r"\*+.*$", "", line.value))
+            c.groups.append(AttendeeGroup(name=name or None, count=None, evidence=line.span_of(line.value)))
+            continue
+        c.walk(line)
+    return c.groups, c.people
+
+
+def absentees(lines: list[Line], models: Models) -> list[Person]:
+    c = Collector(models)
+    for ln in lines:
+        text = ln.value if ln.field == "absentees" and ln.value else None
+        if text is None:
+            m = re.search(r"(.+?)\s*(?:이|가)?\s*불참", ln.body)
+            if not m or ln.field == "attendees":
+                continue
+            text = re.sub(r"^.*(?:예정이었던|예정인|중)\s*", "", m.group(1))
+        c.parse_items(text, ln, None, None)
+    return [p for p in c.people if p.name or p.title]
+
+
+def total_count(text: str) -> int | None:
+    return values.parse_count(compact(text))

@@ -1,0 +1,71 @@
+"""Helpers shared by the field extractors: name/title/organisation tests, section roles, text cleanup."""
+
+from __future__ import annotations
+
+import re
+
+from ..lines import Line
+from ..resources import Models
+
+REDACTED = re.compile(r"\*{2,}|[OＯ○◯]{3,}|[xX]{3,}")
+_NAME = re.compile(r"^[가-힣]{2,4}$")
+_PUNCT_TAIL = re.compile(r"[\s,.;:·ㆍ]+$")
+
+
+def compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def clean(text: str) -> str:
+    return _PUNCT_TAIL.sub("", re.sub(r"\s+", " ", text)).strip()
+
+
+def is_redacted(text: str) -> bool:
+    return bool(REDACTED.search(text))
+
+
+def is_title(word: str, models: Models) -> bool:
+    """A position name: a known title, or a word ending in a title suffix (마을사회적경제과장)."""
+    w = compact(word)
+    if not w or not re.fullmatch(r"[가-힣]+", w):
+        return False
+    if w in models.titles:
+        return True
+    return any(w.endswith(s) and len(w) > len(s) for s in models.title_suffixes)
+
+
+def is_org(word: str, models: Models) -> bool:
+    w = compact(word)
+    return bool(w) and not is_title(w, models) and any(w.endswith(s) and len(w) > len(s) for s in models.org_suffixes)
+
+
+def is_name(word: str, models: Models) -> bool:
+    """A Korean personal name: 2-4 syllables starting with a family name, and not a title or an org."""
+    w = word.strip()
+    if not _NAME.match(w) or is_title(w, models):
+        return False
+    if any(w.endswith(s) and len(w) > len(s) for s in models.strong_org_suffixes):
+        return False
+    return w[0] in models.surnames or w[:2] in models.surnames
+
+
+def own_roles(line: Line, models: Models) -> set[str]:
+    """Section roles named by the line's own title (`향후 계획` -> follow_up)."""
+    if line.field is not None:
+        return set()
+    title = compact(line.label or line.body)
+    if not title or len(title) > 40:
+        return set()
+    return {role for role, rx in models.section_roles.items() if rx.search(title)}
+
+
+def roles(line: Line, models: Models, include_self: bool = False) -> set[str]:
+    """Section roles (follow_up, discussion, ...) of the sections that contain `line`."""
+    found: set[str] = set()
+    for node in ([line] if include_self else []) + line.ancestors():
+        found |= own_roles(node, models)
+    return found
+
+
+def in_section(line: Line, models: Models, role: str) -> bool:
+    return role in roles(line, models)

@@ -1,0 +1,77 @@
+"""Decisions: explicit outcome cues (`~하기로 함`, `의결`, `심의결과 :`), the child line that answers a
+proposal (`…제안` → `- …`), and, in meeting reports, discussion points closed with a conclusion ending."""
+
+from __future__ import annotations
+
+from ..lines import Line
+from ..resources import Models
+from ..schema import Decision, Kind
+from .common import clean, is_redacted, roles
+
+_MEETING_KINDS = {"meeting_result", "minutes"}
+
+
+def _answer(node: Line, used: set[int]) -> Line | None:
+    kids = [c for c in node.children if c.body and c.field is None and id(c) not in used and c.mclass != "note"]
+    if not kids:
+        return None
+    last = kids[-1]
+    if last.children:
+        deeper = _answer(last, used)
+        if deeper is not None:
+            return deeper
+    return last
+
+
+def _topic(line: Line) -> str | None:
+    for anc in line.ancestors():
+        if anc.body and anc.field is None:
+            return clean(anc.body)
+    return None
+
+
+def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> list[Decision]:
+    found: dict[int, Decision] = {}
+
+    def add(line: Line, text: str, topic: str | None, confidence: float) -> None:
+        if id(line) in found or is_redacted(text) or not text:
+            return
+        found[id(line)] = Decision(text=text, topic=topic, confidence=confidence, evidence=line.span_of(text))
+
+    # 1. Explicit outcome cues and labelled results.
+    for i, ln in enumerate(lines):
+        if id(ln) in used:
+            continue
+        if ln.field == "decision":
+            value = ln.value or (lines[i + 1].body if i + 1 < len(lines) and lines[i + 1].field is None else "")
+            target = ln if ln.value else (lines[i + 1] if i + 1 < len(lines) else ln)
+            if value:
+                add(target, clean(value), clean(ln.label or "") or _topic(ln), 0.9)
+            continue
+        if "DECISION" in ln.cues and ln.field is None and "follow_up" not in roles(ln, models):
+            add(ln, clean(ln.body), _topic(ln), 0.9)
+
+    # 2. A proposal or request answered by its (last, deepest) child line.
+    for ln in lines:
+        if id(ln) in used or ln.heading is not None or not ln.children or len(ln.body) < 8:
+            continue
+        if not ln.ends_with_cue("PROPOSAL") or roles(ln, models, include_self=True) & {
+            "follow_up",
+            "attendees",
+        }:
+            continue
+        if ln.parent is not None and ln.parent.ends_with_cue("PROPOSAL") and ln.parent.children[-1] is ln:
+            continue  # the chain is answered from its top proposal
+        answer = _answer(ln, used)
+        if answer is not None:
+            add(answer, clean(answer.body), clean(ln.body), 0.75)
+
+    # 3. Meeting reports: discussion points that end in a conclusion (…추진, …노력, …필요).
+    if kind in _MEETING_KINDS:
+        for ln in lines:
+            if id(ln) in used or ln.children or ln.field is not None or not ln.ends_with_cue("CONCLUSION"):
+                continue
+            r = roles(ln, models)
+            if r & {"discussion", "result", "decision"} and not r & {"follow_up", "attendees", "overview"}:
+                add(ln, clean(ln.body), _topic(ln), 0.5)
+    return sorted(found.values(), key=lambda d: d.evidence.char_start if d.evidence else 0)

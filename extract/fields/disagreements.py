@@ -1,0 +1,84 @@
+"""Disagreements: sibling lines that give two or more parties' positions (`구 입장 :` / `센터 입장 :`,
+`청구인 주장` / `처분청 의견`), the issue they answer, and the line that resolves them."""
+
+from __future__ import annotations
+
+import re
+
+from ..lines import Line
+from ..resources import Models
+from ..schema import Disagreement, StancePosition
+from .common import clean, compact, is_redacted
+
+_PARTY = re.compile(
+    r"^(?P<party>[^:()]{1,15}?)\s*(?:측|측의|의)?\s*(?P<kind>입장|의견|주장|해명|요구|답변|반론|보도|설명)$"
+)
+_TOPIC_TAIL = re.compile(
+    r"\s*(?:에|에\s*대한|에\s*관한|관련|관련하여|과\s*관련한|을\s*두고|를\s*두고)?\s*"
+    r"(?:상호\s*)?(?:입장\s*차이|입장차|의견\s*차이|의견차|견해\s*차이|견해차|이견|쟁점|대립)\s*(?:있음|발생|존재)?$"
+)
+
+
+def _party(line: Line) -> tuple[str, str, Line] | None:
+    """(party, stance, line) when the line states one party's position."""
+    if line.label and line.value:
+        m = _PARTY.match(clean(line.label))
+        if m and not is_redacted(line.value):
+            return clean(m.group("party")), clean(line.value), line
+    m = _PARTY.match(clean(line.body))
+    if m and line.children:
+        kids = [c for c in line.children if c.body and not is_redacted(c.body)]
+        if kids:
+            return clean(m.group("party")), clean(kids[-1].body), kids[-1]
+    return None
+
+
+def _resolution(positions: list[tuple[str, str, Line]], siblings: list[Line]) -> Line | None:
+    last = positions[-1][2]
+    holder = last if last.children and positions[-1][2].field is not None else None
+    if holder is None and last.label:
+        holder = last
+    if holder is not None and holder.children:
+        kids = [c for c in holder.children if c.body]
+        cued = [c for c in kids if c.cues & {"RESOLUTION", "DECISION"}]
+        if cued or kids:
+            return (cued or kids)[-1]
+    idx = siblings.index(last)
+    for nxt in siblings[idx + 1 :]:
+        if _party(nxt):
+            continue
+        if nxt.cues & {"RESOLUTION", "DECISION"}:
+            return nxt
+        break
+    return None
+
+
+def extract(lines: list[Line], models: Models) -> tuple[list[Disagreement], set[int]]:
+    """Disagreements and the ids of the lines they used (so other extractors leave them alone)."""
+    parents: dict[int, list[Line]] = {}
+    for ln in lines:
+        key = id(ln.parent) if ln.parent is not None else 0
+        parents.setdefault(key, []).append(ln)
+    out: list[Disagreement] = []
+    used: set[int] = set()
+    for siblings in parents.values():
+        positions = [p for p in (_party(s) for s in siblings) if p]
+        if len(positions) < 2 or len({compact(p[0]) for p in positions}) < 2:
+            continue
+        first = next(s for s in siblings if _party(s))
+        parent = first.parent
+        topic = clean(_TOPIC_TAIL.sub("", parent.body)) if parent is not None else None
+        cued = parent is not None and "DISAGREEMENT" in parent.cues
+        resolution = _resolution(positions, siblings)
+        out.append(
+            Disagreement(
+                topic=topic or None,
+                positions=[StancePosition(party=p, stance=s, evidence=ln.evidence()) for p, s, ln in positions],
+                resolution=clean(resolution.body) if resolution is not None else None,
+                confidence=0.9 if cued else 0.7,
+                evidence=(parent or first).evidence(),
+            )
+        )
+        used.update(id(ln) for _, _, ln in positions)
+        used.update(id(s) for s in siblings if _party(s))
+    return out, used

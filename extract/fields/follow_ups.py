@@ -1,0 +1,122 @@
+"""Follow-ups: dated events announced in the report (a block with its own 일시/장소, `제3차 회의 개최(안)`),
+the items of 향후 계획 / 행정사항 / 협조사항 sections, and planned (`…예정`) or next-meeting lines."""
+
+from __future__ import annotations
+
+import re
+
+from .. import values
+from ..lines import Line
+from ..resources import Models
+from ..schema import FollowUp
+from .common import clean, compact, is_redacted, own_roles, roles
+
+_PLACE_WORD = r"(?:\d+층|층|실|홀|관|룸|센터|청사|회의장|강당|공연장|광장|갤러리|사무실|구청|시청|체육관|도서관)"
+_PLACE_AT = re.compile(r"(?P<place>[가-힣A-Za-z0-9]+(?:\s+[가-힣A-Za-z0-9]+){0,4}?" + _PLACE_WORD + r")\s*에서")
+_PLACE_LEAD = re.compile(r"^(?P<place>[^,'‘“\"]{2,40}?" + _PLACE_WORD + r"[^,'‘“\"]{0,8}?)\s*(?:,|$)")
+_GENERIC = re.compile(r"(개요|계획|일정|내용)$")
+
+
+def _event(block: Line, year: int | None) -> FollowUp | None:
+    when = next((c for c in block.children if c.field == "meeting_datetime" and c.value), None)
+    if when is None:
+        return None
+    subject = next((c for c in block.children if c.field == "subject" and c.value), None)
+    where = next((c for c in block.children if c.field == "location" and c.value), None)
+    title = clean(block.body)
+    if subject is not None:
+        text = clean(subject.value or "")
+    elif _GENERIC.search(compact(title)) and block.parent is not None:
+        text = clean(block.parent.body)
+    else:
+        text = title
+    start, end = values.parse_time_range(when.value or "")
+    return FollowUp(
+        text=text,
+        date=values.parse_date(when.value or "", year),
+        start_time=start,
+        end_time=end,
+        location=clean(where.value or "") if where else None,
+        evidence=block.evidence(),
+    )
+
+
+def _drop_trailing_parens(text: str) -> str:
+    """`강연회 개최 안내 (2016. 5. 2(월), 10:00~12:00)` -> `강연회 개최 안내` (nested brackets allowed)."""
+    t = text.rstrip()
+    if not t.endswith(")"):
+        return text
+    depth = 0
+    for i in range(len(t) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(t[i], 0)
+        if depth == 0:
+            inner = t[i:]
+            return t[:i].rstrip() if re.search(r"\d", inner) and t[:i].strip() else text
+    return text
+
+
+def _item(line: Line, year: int | None) -> FollowUp:
+    body = line.body
+    dates = values.find_dates(body, year)
+    start, end = values.parse_time_range(body)
+    text = clean(_drop_trailing_parens(body)) if dates or start else clean(body)
+    location = None
+    m = _PLACE_AT.search(body)
+    if m:
+        location = clean(m.group("place"))
+    else:
+        for child in line.children:
+            m = _PLACE_LEAD.match(child.body)
+            if m and not values.find_dates(m.group("place")):
+                location = clean(m.group("place"))
+                break
+    return FollowUp(
+        text=text,
+        date=dates[0].iso if dates else None,
+        start_time=start,
+        end_time=end,
+        location=location,
+        evidence=line.evidence(),
+    )
+
+
+def extract(lines: list[Line], models: Models, main_block: Line | None, year: int | None) -> list[FollowUp]:
+    out: list[tuple[int, FollowUp]] = []
+    done: set[int] = set()
+
+    def keep(line: Line, fu: FollowUp | None) -> None:
+        if fu is None or id(line) in done or is_redacted(fu.text) or not fu.text:
+            return
+        done.add(id(line))
+        done.update(id(d) for d in line.descendants())
+        out.append((line.start, fu))
+
+    # 1. Event blocks other than the meeting itself.
+    for ln in lines:
+        if ln is main_block or ln.field is not None:
+            continue
+        if any(c.field == "meeting_datetime" for c in ln.children):
+            keep(ln, _event(ln, year))
+
+    # 2. Items of follow-up sections (their direct items; deeper lines are details).
+    for ln in lines:
+        if id(ln) in done or ln.field is not None or ln.mclass == "label":
+            continue
+        section = next((a for a in ln.ancestors() if "follow_up" in own_roles(a, models)), None)
+        if section is None or ln.parent is not section or "photos" in roles(ln, models, include_self=True):
+            continue
+        if ln.children and all(c.mclass == "label" for c in ln.children):
+            continue
+        keep(ln, _item(ln, year))
+
+    # 3. Planned or next-meeting lines elsewhere, when they carry a date or open with 향후/차기.
+    for ln in lines:
+        if id(ln) in done or ln.field is not None or ln is main_block:
+            continue
+        if "FOLLOW_UP" not in ln.cues:
+            continue
+        dated = bool(values.find_dates(ln.body, year))
+        opens = bool(re.match(r"^(향후|차기|추후)", ln.body))
+        if dated or opens:
+            keep(ln, _item(ln, year))
+    return [fu for _, fu in sorted(out, key=lambda p: p[0])]

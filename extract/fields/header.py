@@ -1,0 +1,182 @@
+"""Header fields of an approval document: 문서번호, 결재일자, 공개여부, 결재라인, 제목, 붙임, 발신명의."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import values
+from ..lines import Line
+from ..resources import Models
+from ..schema import ApprovalStep, DocumentInfo
+from .common import clean, compact, is_name, is_title
+
+_DOC_NUMBER = re.compile(r"^(?P<dept>[가-힣A-Za-z0-9()·ㆍ ]{2,30}?)\s*-\s*(?P<serial>\d{1,7})$")
+_ENFORCE = re.compile(r"^시\s*행\s+(?P<num>\S+?-\d+)\s*(?:\((?P<date>[^)]*)\))?")
+_DISCLOSURE = re.compile(r"(대시민공개|부분공개\s*\(\s*[\d,\s]+\)|비공개\s*\(\s*[\d,\s]+\)|부분공개|비공개|공개)")
+_STAMP = re.compile(r"^(?P<stamp>\d{1,2}/\d{1,2})?\s*(?P<kind>代|대결|전결|대)?\s*(?P<name>[가-힣]{2,4})?$")
+_STAMP_ONLY = re.compile(r"^(?:(?:전결|대결|代)\s*)?\d{1,2}/\d{1,2}$|^(?:전결|대결)$")
+_TITLE_END = re.compile(
+    r"(보고|계획|결과|알림|안내|회의록|의사록|\(안\)|요청|제출|결정|통보|개최|협조|회신|결과서|보도자료)$"
+)
+_ATTACH_SPLIT = re.compile(r"(?:^|\s)\d{1,2}\.\s*")
+_END = re.compile(r"\s*끝\s*\.?\s*$")
+_SPACED_ISSUER = re.compile(r"^(?:[가-힣]\s+){2,}[가-힣]$")
+
+
+@dataclass
+class Cell:
+    text: str
+    line: Line
+
+
+def _cells(lines: list[Line]) -> list[Cell]:
+    out: list[Cell] = []
+    for ln in lines:
+        for part in ln.raw.split("\t"):
+            if part.strip():
+                out.append(Cell(part.strip(), ln))
+    return out
+
+
+def _is_position(text: str, models: Models) -> bool:
+    t = compact(text)
+    return 2 <= len(t) <= 20 and is_title(t, models) and models.label_field(text) is None
+
+
+def approval_line(lines: list[Line], models: Models, year: int | None) -> list[ApprovalStep]:
+    """Pair a run of position cells with the run of name cells that follows it (stamps skipped)."""
+    cells = _cells(lines)
+    i = 0
+    while i < len(cells):
+        if not _is_position(cells[i].text, models):
+            i += 1
+            continue
+        j = i
+        while j < len(cells) and _is_position(cells[j].text, models):
+            j += 1
+        positions = [c.text for c in cells[i:j]]
+        steps: list[ApprovalStep] = []
+        pending_date: str | None = None
+        proxy_pending = False
+        k = j
+        while k < len(cells) and len(steps) < len(positions):
+            text = cells[k].text
+            if _STAMP_ONLY.match(text):
+                pending_date = _stamp_date(text, year)
+                k += 1
+                continue
+            m = _STAMP.match(text)
+            if not m or not m.group("name") or not is_name(m.group("name"), models):
+                if compact(text) in {"代", "대결"}:
+                    proxy_pending = True
+                    k += 1
+                    continue
+                break
+            date = _stamp_date(m.group("stamp"), year) if m.group("stamp") else pending_date
+            proxy = proxy_pending or m.group("kind") in {"代", "대결", "대"}
+            steps.append(ApprovalStep(position=positions[len(steps)], name=m.group("name"), date=date, proxy=proxy))
+            pending_date, proxy_pending = None, False
+            k += 1
+        if len(steps) >= 2 or (steps and len(positions) == 1):
+            return steps
+        i = j
+    return []
+
+
+def _stamp_date(stamp: str | None, year: int | None) -> str | None:
+    if not stamp or year is None:
+        return None
+    m = re.search(r"(\d{1,2})/(\d{1,2})", stamp)
+    if not m:
+        return None
+    return values.parse_date(f"{year}.{m.group(1)}.{m.group(2)}.")
+
+
+def _label_value(line: Line, lines: list[Line]) -> str:
+    """The value of a label line; a bracketed or bare label takes the next line as its value."""
+    if line.value:
+        return line.value
+    idx = lines.index(line)
+    if idx + 1 < len(lines) and lines[idx + 1].field is None:
+        return lines[idx + 1].body
+    return ""
+
+
+def _title(lines: list[Line], models: Models) -> tuple[str | None, Line | None]:
+    for ln in lines:
+        if ln.heading == 1 and ln.body:
+            return clean(ln.body), ln
+    for ln in lines:
+        if ln.field == "title":
+            v = _label_value(ln, lines)
+            if v:
+                return clean(v), ln
+    for ln in lines[:60]:
+        body = clean(ln.body)
+        if ln.label or not (6 <= len(body) <= 90) or values.find_dates(body):
+            continue
+        if _TITLE_END.search(compact(body)) and not body.endswith("드립니다"):
+            return body, ln
+    return None, None
+
+
+def _attachments(lines: list[Line]) -> list[str]:
+    for idx, ln in enumerate(lines):
+        if ln.field != "attachments" or ln.label is None or ln.label.strip().startswith("["):
+            continue
+        text = ln.value or ""
+        if not _END.search(text):
+            for nxt in lines[idx + 1 : idx + 12]:
+                if nxt.field is not None and nxt.field != "attachments":
+                    break
+                text += " " + (nxt.marker or "") + " " + nxt.body
+                if _END.search(nxt.body):
+                    break
+        text = _END.sub("", text).strip()
+        if not text:
+            continue
+        parts = [clean(p) for p in _ATTACH_SPLIT.split(text) if clean(p)]
+        return parts
+    return []
+
+
+def _issuer(lines: list[Line]) -> str | None:
+    for ln in reversed(lines):
+        body = ln.body.strip()
+        if _SPACED_ISSUER.match(body) and compact(body).endswith("장"):
+            return compact(body)
+    return None
+
+
+def extract(lines: list[Line], models: Models) -> DocumentInfo:
+    info = DocumentInfo()
+    for ln in lines:
+        if ln.field == "doc_number" and info.doc_number is None:
+            info.doc_number = clean(_label_value(ln, lines)) or None
+        elif ln.field == "approval_date" and info.approval_date is None:
+            info.approval_date = values.parse_date(_label_value(ln, lines))
+        elif ln.field == "disclosure" and info.disclosure is None:
+            m = _DISCLOSURE.search(_label_value(ln, lines))
+            info.disclosure = re.sub(r"\s+", "", m.group(1)) if m else None
+        m = _ENFORCE.match(ln.body)
+        if m and info.doc_number is None:
+            info.doc_number = m.group("num")
+            info.approval_date = info.approval_date or values.parse_date(m.group("date") or "")
+    if info.disclosure is None:
+        for ln in reversed(lines[-8:]):
+            if ln.body.startswith("/"):
+                m = _DISCLOSURE.search(ln.body)
+                if m:
+                    info.disclosure = re.sub(r"\s+", "", m.group(1))
+                    break
+    if info.doc_number:
+        m = _DOC_NUMBER.match(info.doc_number)
+        info.department = m.group("dept").strip() if m else None
+    info.title, title_line = _title(lines, models)
+    year = int(info.approval_date[:4]) if info.approval_date else None
+    head = lines[: lines.index(title_line)] if title_line is not None else lines[:40]
+    info.approval_line = approval_line(head, models, year) or approval_line(lines[-30:], models, year)
+    info.attachments = _attachments(lines)
+    info.issuer = _issuer(lines)
+    return info

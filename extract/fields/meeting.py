@@ -1,0 +1,85 @@
+"""The meeting a report is about: 회의명, 일시, 장소, 참석자 (with groups and absentees)."""
+
+from __future__ import annotations
+
+import re
+
+from .. import values
+from ..lines import Line
+from ..resources import Models
+from ..schema import Meeting
+from . import attendees
+from .common import clean, compact, in_section
+
+_NAME_TAIL = re.compile(
+    r"\s*(?:개최|추진|운영|실시)?\s*(?:결과|계획|결과보고|계획보고)?\s*(?:보고|알림|안내|보고서)?\s*(?:\(안\))?\s*$"
+)
+_PLACE_IN_PARENS = re.compile(r"\(([^()]*(?:실|층|홀|관|룸|센터|청사|회의장|강당|사무실)[^()]*)\)")
+
+
+def is_event_block(line: Line) -> bool:
+    """A line whose children (or itself) carry 일시 / 장소 labels: a dated event description."""
+    return any(c.field in {"meeting_datetime", "location"} for c in line.children)
+
+
+def meeting_datetime_lines(lines: list[Line], models: Models) -> list[Line]:
+    return [ln for ln in lines if ln.field == "meeting_datetime" and ln.value]
+
+
+def main_datetime_line(lines: list[Line], models: Models) -> Line | None:
+    """The 일시 line of the meeting the document reports: the first not inside a follow-up or (안) block."""
+    for ln in meeting_datetime_lines(lines, models):
+        if in_section(ln, models, "follow_up"):
+            continue
+        if values.find_dates(ln.value or "") or values.parse_time_range(ln.value or "")[0]:
+            return ln
+    return None
+
+
+def meeting_name(title: str | None) -> str | None:
+    if not title:
+        return None
+    name = _NAME_TAIL.sub("", title).strip()
+    return name or None
+
+
+def _siblings(line: Line, lines: list[Line]) -> list[Line]:
+    if line.parent is not None:
+        return line.parent.children
+    return [ln for ln in lines if ln.parent is None]
+
+
+def extract(lines: list[Line], models: Models, title: str | None, year: int | None, warnings: list[str]) -> Meeting:
+    meeting = Meeting(name=meeting_name(title))
+    when = main_datetime_line(lines, models)
+    scope = _siblings(when, lines) if when else [ln for ln in lines if not in_section(ln, models, "follow_up")]
+    if when is not None:
+        value = when.value or ""
+        dates = values.find_dates(value, year)
+        if dates:
+            meeting.date = dates[0].iso
+            if dates[0].weekday_ok is False:
+                warnings.append(f"meeting date {dates[0].iso}: the weekday written does not match the date")
+        meeting.start_time, meeting.end_time = values.parse_time_range(value)
+        if meeting.start_time and meeting.end_time and meeting.end_time < meeting.start_time:
+            warnings.append(f"meeting ends ({meeting.end_time}) before it starts ({meeting.start_time}) as written")
+        meeting.evidence = when.evidence()
+        m = _PLACE_IN_PARENS.search(value)
+        if m:
+            meeting.location = clean(m.group(1))
+        elif "장소" in compact(when.label or ""):
+            rest = clean(values.strip_dates(value).strip(" ,/()"))
+            meeting.location = rest or None
+    if meeting.location is None:
+        for ln in scope + lines:
+            if ln.field == "location" and ln.value and not in_section(ln, models, "follow_up"):
+                meeting.location = clean(ln.value)
+                break
+    attendee_lines = [ln for ln in scope if ln.field == "attendees"]
+    if not attendee_lines:
+        attendee_lines = [ln for ln in lines if ln.field == "attendees" and not in_section(ln, models, "follow_up")][:1]
+    meeting.attendee_groups, meeting.attendees = attendees.extract(attendee_lines, models)
+    meeting.absentees = attendees.absentees(
+        [ln for ln in lines if ln.field == "absentees" or "불참" in ln.body], models
+    )
+    return meeting

@@ -1,0 +1,201 @@
+"""Lines of a report: outline marker, indentation, `label : value` split, and evidence offsets.
+
+Every downstream extractor works on `Line` objects; offsets are into the document's normalised text
+(blocks joined by newlines), which is also the text of the spaCy `Doc`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import Any
+
+from .document import Block
+from .schema import Evidence
+
+# (class, regex) in the order they are tried at the start of a line; ranks order classes outer -> inner
+# when the document itself has not shown their nesting yet.
+MARKERS: list[tuple[str, str]] = [
+    ("roman", r"(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|(?:IX|IV|V?I{1,3}|V|X)(?=[\s.]|$))\.?"),
+    ("paren_num", r"\(\d{1,2}\)"),
+    ("paren_kor", r"\([가나다라마바사아자차카타파하]\)"),
+    ("num_dot", r"\d{1,2}\.(?![\d.])"),
+    ("kor_dot", r"[가나다라마바사아자차카타파하]\.(?![\d.])"),
+    ("num_paren", r"\d{1,2}\)"),
+    ("kor_paren", r"[가나다라마바사아자차카타파하]\)"),
+    ("circled", r"[①-⑳㉑-㉟]"),
+    ("circled_kor", r"[㉮-㉻㉠-㉭]"),
+    ("square", r"[□▢❑☐]"),
+    ("square_filled", r"[■▣◼]"),
+    ("circle", r"[○❍◦⚪]|[ㅇo](?=\s)"),
+    ("double_circle", r"[◎●◉]"),
+    ("diamond", r"[◆◇◈]"),
+    ("arrow", r"[▶▷►➢➤→⇒]"),
+    ("dash", r"[-–—−－](?=\s|[가-힣(])"),
+    ("dot", r"[·ㆍ•∙・‧]"),
+    ("note", r"※"),
+    ("star", r"\*(?![*])"),
+    ("pua", r"[\ue000-\uf8ff\U000f0000-\U000ffffd]"),
+    ("label", r"<[^<>]{1,40}>|〈[^〈〉]{1,40}〉|《[^《》]{1,40}》|【[^【】]{1,40}】"),
+]
+RANK = {
+    "roman": 0.0, "num_dot": 1.0, "square": 2.0, "square_filled": 2.0, "label": 2.5, "kor_dot": 3.0,
+    "circle": 3.0, "double_circle": 3.0, "pua": 3.0, "diamond": 3.5, "num_paren": 4.0, "dash": 4.0,
+    "arrow": 4.5, "kor_paren": 5.0, "circled": 5.0, "paren_num": 5.5, "paren_kor": 6.0, "dot": 6.0,
+    "circled_kor": 6.5, "note": 7.0, "star": 7.5,
+}  # fmt: skip
+_MARKER_RX = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in MARKERS))
+_LABEL_RX = re.compile(r"^(?P<label>[^:\t]{1,24}?)\s*(?::|\t+)\s*(?P<value>.*)$")
+_BRACKET_LABEL = re.compile(r"^\[\s*(?P<label>[^\]]{1,20})\s*\]\s*(?P<value>.*)$")
+
+
+@dataclass(eq=False)
+class Line:
+    index: int  # block index in the document
+    page: int
+    start: int  # offset of the block in the document text
+    raw: str
+    indent: int
+    marker: str | None
+    mclass: str | None
+    body: str  # text after the marker, stripped
+    body_start: int  # offset of `body` in the document text
+    heading: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    label: str | None = None  # text before ':' (letter-spacing kept), if the line is `label : value`
+    value: str | None = None
+    value_start: int = 0  # offset of `value` in the document text
+    field: str | None = None  # the label's meaning from models/lexicons/labels.tsv
+    parent: Line | None = None
+    children: list[Line] = dc_field(default_factory=list)
+    depth: int = 0
+    cues: set[str] = dc_field(default_factory=set)  # SpanRuler labels found on the line
+    cue_ends: dict[str, int] = dc_field(default_factory=dict)  # label -> last end offset on the line
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.raw)
+
+    @property
+    def key(self) -> tuple[str, int] | None:
+        return (self.mclass, self.indent) if self.mclass else None
+
+    def ancestors(self) -> list[Line]:
+        out, node = [], self.parent
+        while node is not None:
+            out.append(node)
+            node = node.parent
+        return out
+
+    def descendants(self) -> list[Line]:
+        out: list[Line] = []
+        for c in self.children:
+            out.append(c)
+            out.extend(c.descendants())
+        return out
+
+    def evidence(self, start: int | None = None, end: int | None = None) -> Evidence:
+        """Evidence for the doc-level span [start, end) (default: the line's body)."""
+        a = self.body_start if start is None else start
+        b = self.body_start + len(self.body) if end is None else end
+        return Evidence(
+            page=self.page,
+            block=self.index,
+            char_start=a,
+            char_end=b,
+            bbox=list(self.bbox) if self.bbox else None,
+            text=self.raw[a - self.start : b - self.start],
+        )
+
+    def span_of(self, text: str) -> Evidence:
+        """Evidence for `text` found inside the line (the whole body when it is not found verbatim)."""
+        pos = self.raw.find(text) if text else -1
+        if pos < 0:
+            return self.evidence()
+        return self.evidence(self.start + pos, self.start + pos + len(text))
+
+    def ends_with_cue(self, label: str) -> bool:
+        """True when a cue span of `label` ends the line (closing punctuation aside)."""
+        end = self.cue_ends.get(label)
+        if end is None:
+            return False
+        return not re.sub(r"[\s.,。·)\]」』]", "", self.raw[end - self.start :])
+
+
+def split_marker(text: str) -> tuple[str | None, str | None, str]:
+    """`□ 개최 결과` -> ('□', 'square', '개최 결과'); a line without a marker -> (None, None, text)."""
+    m = _MARKER_RX.match(text)
+    if not m or not m.lastgroup:
+        return None, None, text
+    rest = text[m.end() :]
+    if (
+        m.lastgroup in {"num_dot", "kor_dot", "num_paren", "kor_paren", "roman"}
+        and rest
+        and not (rest[0].isspace() or "가" <= rest[0] <= "힣" or rest[0] in "(<[「『\"'")
+    ):
+        return None, None, text
+    if m.lastgroup == "label":
+        return m.group(0), "label", (m.group(0)[1:-1].strip() + " " + rest.strip()).strip()
+    return m.group(0), m.lastgroup, rest.strip()
+
+
+def split_label(body: str) -> tuple[str, str, int] | None:
+    """`일 시 : 2016. 4. 27` -> ('일 시', '2016. 4. 27', offset of the value in `body`)."""
+    m = _BRACKET_LABEL.match(body) or _LABEL_RX.match(body)
+    if not m:
+        return None
+    label = m.group("label").strip()
+    if not label or re.search(r"\d{1,2}\s*$", label) or len(label.replace(" ", "")) > 20:
+        return None  # `14:00` is a time, not a label
+    return (
+        label,
+        m.group("value").strip(),
+        m.start("value") + (len(m.group("value")) - len(m.group("value").lstrip())),
+    )
+
+
+def make_lines(blocks: list[Block], models: Any) -> tuple[str, list[Line]]:
+    """Document text (blocks joined by '\\n') and one Line per non-empty block."""
+    parts: list[str] = []
+    lines: list[Line] = []
+    offset = 0
+    for i, b in enumerate(blocks):
+        raw = b.text
+        stripped = raw.lstrip()
+        indent = len(raw) - len(stripped)
+        indent += raw[:indent].count("\t") * 3
+        if stripped:
+            marker, mclass, body = split_marker(stripped)
+            body_pos = raw.find(body) if body else len(raw)
+            line = Line(
+                index=i, page=b.page, start=offset, raw=raw, indent=indent, marker=marker, mclass=mclass,
+                body=body, body_start=offset + max(body_pos, 0), heading=b.heading, bbox=b.bbox,
+            )  # fmt: skip
+            lab = split_label(body)
+            if lab:
+                label, value, vpos = lab
+                line.label, line.value = label, value
+                line.value_start = line.body_start + vpos
+                line.field = models.label_field(label)
+            elif len(body) <= 20 and models.label_field(body):
+                line.label, line.value, line.value_start = body, "", line.body_start + len(body)
+                line.field = models.label_field(body)
+            lines.append(line)
+        parts.append(raw)
+        offset += len(raw) + 1
+    return "\n".join(parts), lines
+
+
+def attach_cues(lines: list[Line], doc: Any) -> None:
+    """Record on each line the cue labels (doc.spans['cues']) that fall inside it."""
+    import bisect
+
+    starts = [ln.start for ln in lines]
+    for span in doc.spans.get("cues", []):
+        i = bisect.bisect_right(starts, span.start_char) - 1
+        if i < 0 or span.end_char > lines[i].end:
+            continue
+        ln = lines[i]
+        ln.cues.add(span.label_)
+        ln.cue_ends[span.label_] = max(ln.cue_ends.get(span.label_, 0), span.end_char)

@@ -1,0 +1,107 @@
+"""One Kiwi per process, and the surface tokens gongmun builds from its morphemes.
+
+Kiwi's morphemes can overlap (`했` -> 하/XSV + 었/EP at one offset) and can span spaces (`2016. 4. 27`
+is one W_SERIAL). gongmun's tokens are eojeol-level surface spans with punctuation split off, so that
+the tokens and the spaces between them give back the input exactly; the morphemes stay attached.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+_LOCK = threading.Lock()
+_KIWI: dict[str, Any] = {}
+# Tags whose morphemes stand alone as tokens (punctuation, symbols, serials such as dates).
+_SOLO_TAGS = ("SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW", "SB", "W_")
+
+
+@dataclass(frozen=True)
+class Morph:
+    form: str
+    tag: str
+    start: int
+    end: int
+
+
+@dataclass
+class Surface:
+    start: int
+    end: int
+    morphs: list[Morph]
+
+    @property
+    def tags(self) -> str:
+        return "+".join(m.tag for m in self.morphs)
+
+
+def kiwi(user_dict: Path | None = None) -> Any:
+    """The process-wide Kiwi (typo and multi-word dictionaries off: faster, same tokens on reports)."""
+    key = str(user_dict or "")
+    with _LOCK:
+        if key not in _KIWI:
+            from kiwipiepy import Kiwi
+
+            k = Kiwi(load_typo_dict=False, load_multi_dict=False)
+            if user_dict is not None:
+                k.load_user_dictionary(str(user_dict))
+            _KIWI[key] = k
+        return _KIWI[key]
+
+
+def _solo(tag: str) -> bool:
+    return tag.startswith(_SOLO_TAGS)
+
+
+def surfaces(text: str, tokens: Iterable[Any], offset: int = 0) -> list[Surface]:
+    """Group Kiwi tokens of `text` into non-overlapping surface tokens (offsets shifted by `offset`)."""
+    out: list[Surface] = []
+    for t in tokens:
+        start, end = t.start, t.start + t.len
+        if end <= start:
+            continue
+        m = Morph(t.form, t.tag, start + offset, end + offset)
+        last = out[-1] if out else None
+        if last and start + offset < last.end:  # overlapping morphemes (contractions): same surface
+            last.end = max(last.end, end + offset)
+            last.morphs.append(m)
+            continue
+        joinable = (
+            last is not None and start + offset == last.end and not _solo(t.tag) and not _solo(last.morphs[-1].tag)
+        )
+        if joinable and last is not None:
+            last.end = end + offset
+            last.morphs.append(m)
+        else:
+            out.append(Surface(start + offset, end + offset, [m]))
+    return out
+
+
+def fill_gaps(text: str, spans: Sequence[Surface]) -> list[tuple[int, int, Surface | None]]:
+    """Cover `text` completely: surface tokens plus runs Kiwi skipped (whitespace, or unknown chars)."""
+    pieces: list[tuple[int, int, Surface | None]] = []
+    pos = 0
+    for s in spans:
+        if s.start > pos:
+            pieces.extend(_split_gap(text, pos, s.start))
+        pieces.append((s.start, s.end, s))
+        pos = s.end
+    if pos < len(text):
+        pieces.extend(_split_gap(text, pos, len(text)))
+    return pieces
+
+
+def _split_gap(text: str, start: int, end: int) -> list[tuple[int, int, Surface | None]]:
+    out: list[tuple[int, int, Surface | None]] = []
+    i = start
+    while i < end:
+        j = i
+        space = text[i].isspace()
+        while j < end and text[j].isspace() == space:
+            j += 1
+        out.append((i, j, None))
+        i = j
+    return out

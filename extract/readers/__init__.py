@@ -1,0 +1,64 @@
+"""Format detection by content (never by name alone) and dispatch to one reader per format."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..document import RawDocument, Source
+from ..errors import EmptyInput, InputIsDirectory, InputNotFound, InputTooLarge, UnsupportedFormat
+from . import text
+
+TEXT_EXTENSIONS = {".txt", ".md", ".text", ".markdown", ""}
+MAX_INPUT_BYTES = 512 * 1024 * 1024
+
+_MAGIC: list[tuple[bytes, str]] = [
+    (b"%PDF-", "pdf"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"II*\x00", "tiff"),
+    (b"MM\x00*", "tiff"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "hwp"),  # OLE2 compound file (HWP 5.0)
+    (b"PK\x03\x04", "zip"),
+]
+
+
+def sniff(data: bytes, name: str) -> str:
+    """Return the format of `data`: pdf, png, jpeg, tiff, hwp, hwpx, zip, or txt/md for text."""
+    head = data[:8]
+    for magic, fmt in _MAGIC:
+        if head.startswith(magic):
+            if fmt == "zip" and b"hwp+zip" in data[:200]:
+                return "hwpx"
+            return fmt
+    return "md" if Path(name).suffix.lower() in {".md", ".markdown"} else "txt"
+
+
+def load_bytes(path: str, stdin_data: bytes | None = None) -> tuple[bytes, str]:
+    """Read the input bytes; `-` means standard input (pass its bytes in `stdin_data`)."""
+    if path == "-":
+        return (stdin_data or b""), "-"
+    p = Path(path)
+    if not p.exists():
+        raise InputNotFound("no such file", path)
+    if p.is_dir():
+        raise InputIsDirectory("is a directory (use `gongmun batch` for folders)", path)
+    size = p.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        raise InputTooLarge(f"{size} bytes exceeds the {MAX_INPUT_BYTES}-byte limit", path)
+    return p.read_bytes(), path
+
+
+def read(path: str, stdin_data: bytes | None = None) -> RawDocument:
+    data, shown = load_bytes(path, stdin_data)
+    if not data.strip():
+        raise EmptyInput("the file is empty", shown)
+    fmt = sniff(data, shown)
+    if fmt in {"txt", "md"}:
+        suffix = Path(shown).suffix.lower() if shown != "-" else ""
+        if suffix not in TEXT_EXTENSIONS:
+            raise UnsupportedFormat(f"unsupported file type '{suffix}' (supported: .txt, .md)", shown)
+    else:
+        raise UnsupportedFormat(f"{fmt} input is not supported yet (supported: .txt, .md)", shown)
+    source = Source(path=shown, format=fmt, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+    return text.read(data, source)

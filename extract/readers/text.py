@@ -1,0 +1,82 @@
+"""Plain-text and markdown reports: decode, split into lines (one Block per line)."""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import re
+
+from ..document import Block, Page, RawDocument, Source
+from ..errors import UndecodableText
+
+_BOMS: list[tuple[bytes, str]] = [
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+
+# A line this long with several outline glyphs is a report flattened onto one line (web copy).
+_FLAT_LINE = 300
+_FLAT_SPLIT = re.compile(r"\s+(?=(?:[□■▢○❍◦●◎※▶▷]|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ|Ⅶ|Ⅷ|ㅇ\s|-\s|\d{1,2}\.\s|[가-하]\.\s))")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Decode report bytes: BOMs first, then UTF-8, then CP949 (a superset of EUC-KR)."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc.replace("-sig", "")
+            except UnicodeDecodeError as exc:
+                raise UndecodableText(f"invalid {enc} text after its byte-order mark: {exc.reason}", path) from exc
+    if b"\x00" in data:
+        guess = _utf16_without_bom(data)
+        if guess is None:
+            raise UndecodableText("binary content (NUL bytes), not a text report", path)
+        return guess
+    for enc in ("utf-8", "cp949"):
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    raise UndecodableText("text is neither UTF-8, UTF-16 nor CP949/EUC-KR", path)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    half = max(len(data) // 2, 1)
+    for enc, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+        if zeros / half > 0.2:
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if not _CONTROL.search(text):
+                return text, enc
+    return None
+
+
+def split_lines(text: str) -> list[str]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out: list[str] = []
+    for line in lines:
+        if len(line) > _FLAT_LINE and len(_FLAT_SPLIT.findall(line)) >= 3:
+            out.extend(part for part in _FLAT_SPLIT.split(line) if part.strip())
+        else:
+            out.append(line)
+    return out
+
+
+def read(data: bytes, source: Source) -> RawDocument:
+    text, encoding = decode(data, source.path)
+    controls = len(_CONTROL.findall(text))
+    if controls > max(8, len(text) // 100):
+        raise UndecodableText("binary content (control characters), not a text report", source.path)
+    warnings = [f"removed {controls} control characters"] if controls else []
+    text = _CONTROL.sub("", text)
+    blocks = [Block(text=line, page=1, origin="plain") for line in split_lines(text)]
+    page = Page(number=1, blocks=blocks, method="text", reason="plain text input")
+    return RawDocument(source=dataclasses.replace(source, encoding=encoding), pages=[page], warnings=warnings)

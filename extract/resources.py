@@ -1,0 +1,194 @@
+"""Find and load the rule data in models/ (lexicons, Kiwi user dictionary, SpanRuler patterns).
+
+Search order: explicit argument -> $GONGMUN_MODELS -> the copy installed inside the package -> the
+checkout's top-level models/. Every file is validated line by line; errors name `file:line`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import ModelsError
+
+_PACKAGE_MODELS = Path(__file__).parent / "models"
+_CHECKOUT_MODELS = Path(__file__).parent.parent / "models"
+KIWI_TAGS = {"NNG", "NNP", "NNB", "NR", "NP", "VV", "VA", "MAG", "MM", "XSN", "SL", "SH", "SN"}
+LABEL_FIELDS = {
+    "doc_number", "approval_date", "disclosure", "policy_number", "title", "recipient", "via",
+    "enforcement", "attachments", "meeting_datetime", "meeting_date", "meeting_time", "location",
+    "datetime_location", "attendees", "absentees", "agenda", "subject", "target", "content",
+    "decision", "party", "cooperation", "contact",
+}  # fmt: skip
+SECTION_ROLES = {"follow_up", "discussion", "result", "attendees", "overview", "decision", "photos"}
+KINDS = {"meeting_result", "minutes", "meeting_plan", "other", "meeting_word", "not_meeting"}
+
+
+def find_models(explicit: str | os.PathLike[str] | None = None) -> Path:
+    candidates: list[Path] = []
+    if explicit:
+        candidates.append(Path(explicit))
+    elif os.environ.get("GONGMUN_MODELS"):
+        candidates.append(Path(os.environ["GONGMUN_MODELS"]))
+    else:
+        candidates += [_PACKAGE_MODELS, _CHECKOUT_MODELS]
+    for c in candidates:
+        if (c / "manifest.json").is_file():
+            return c
+    raise ModelsError(f"no models/ folder with a manifest.json found (looked in: {', '.join(map(str, candidates))})")
+
+
+def spaced(word: str) -> str:
+    """Regex for a label that may be letter-spaced: `일시` also matches `일 시` and `일  시`."""
+    return r"\s*".join(re.escape(ch) for ch in word if not ch.isspace())
+
+
+@dataclass(frozen=True)
+class Models:
+    root: Path
+    version: str
+    surnames: frozenset[str]
+    titles: tuple[str, ...]  # exact titles, longest first
+    title_suffixes: tuple[str, ...]
+    org_suffixes: tuple[str, ...]
+    strong_org_suffixes: tuple[str, ...]
+    labels: dict[str, re.Pattern[str]]
+    section_roles: dict[str, re.Pattern[str]]
+    kinds: dict[str, re.Pattern[str]]
+    patterns: list[dict[str, Any]] = field(default_factory=list)
+    user_dict: Path | None = None
+
+    def label_field(self, label: str) -> str | None:
+        for name, rx in self.labels.items():
+            if rx.fullmatch(label.strip()):
+                return name
+        return None
+
+
+def _tsv(path: Path, columns: int) -> list[tuple[int, list[str]]]:
+    if not path.is_file():
+        raise ModelsError(f"{path}: missing")
+    rows: list[tuple[int, list[str]]] = []
+    for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != columns or not all(cells):
+            raise ModelsError(f"{path}:{no}: expected {columns} tab-separated non-empty columns, got {cells!r}")
+        rows.append((no, cells))
+    return rows
+
+
+def _alternation(path: Path, rows: list[tuple[int, list[str]]], allowed: set[str]) -> dict[str, re.Pattern[str]]:
+    grouped: dict[str, list[str]] = {}
+    for no, (key, term) in rows:
+        if key not in allowed:
+            raise ModelsError(f"{path}:{no}: unknown key {key!r} (allowed: {', '.join(sorted(allowed))})")
+        if term.startswith("re:"):
+            body = term[3:]
+            try:
+                re.compile(body)
+            except re.error as exc:
+                raise ModelsError(f"{path}:{no}: invalid regular expression: {exc}") from exc
+        else:
+            body = spaced(term)
+        grouped.setdefault(key, []).append(body)
+    return {k: re.compile("(?:" + "|".join(v) + ")") for k, v in grouped.items()}
+
+
+def _user_dict(path: Path) -> Path:
+    for no, cells in _tsv_loose(path):
+        if len(cells) not in (2, 3) or cells[1] not in KIWI_TAGS:
+            raise ModelsError(f"{path}:{no}: expected 'word<TAB>TAG[<TAB>score]' with TAG in {sorted(KIWI_TAGS)}")
+        if len(cells) == 3:
+            try:
+                float(cells[2])
+            except ValueError as exc:
+                raise ModelsError(f"{path}:{no}: score {cells[2]!r} is not a number") from exc
+    return path
+
+
+def _tsv_loose(path: Path) -> list[tuple[int, list[str]]]:
+    if not path.is_file():
+        raise ModelsError(f"{path}: missing")
+    out = []
+    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            out.append((no, line.split("\t")))
+    return out
+
+
+def _patterns(folder: Path) -> list[dict[str, Any]]:
+    patterns: list[dict[str, Any]] = []
+    for path in sorted(folder.glob("*.jsonl")):
+        for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("//"):
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ModelsError(f"{path}:{no}: invalid JSON: {exc.msg}") from exc
+            if not isinstance(obj, dict) or not isinstance(obj.get("label"), str) or "pattern" not in obj:
+                raise ModelsError(f"{path}:{no}: a pattern needs 'label' (string) and 'pattern'")
+            if not isinstance(obj["pattern"], (str, list)):
+                raise ModelsError(f"{path}:{no}: 'pattern' must be a string or a list of token patterns")
+            for tok in obj["pattern"] if isinstance(obj["pattern"], list) else []:
+                for spec in tok.values() if isinstance(tok, dict) else []:
+                    if isinstance(spec, dict) and "REGEX" in spec:
+                        try:
+                            re.compile(spec["REGEX"])
+                        except re.error as exc:
+                            raise ModelsError(f"{path}:{no}: invalid REGEX: {exc}") from exc
+            obj.setdefault("id", f"{path.stem}:{no}")
+            patterns.append(obj)
+    return patterns
+
+
+@lru_cache(maxsize=4)
+def load_models(root: Path) -> Models:
+    manifest_path = root / "manifest.json"
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ModelsError(f"{manifest_path}: cannot read manifest: {exc}") from exc
+    for rel in manifest.get("files", []):
+        if not (root / rel).is_file():
+            raise ModelsError(f"{manifest_path}: listed file {rel} is missing")
+    lex = root / "lexicons"
+    surnames = frozenset(c[0] for _, c in _tsv(lex / "surnames.tsv", 1))
+    titles: list[str] = []
+    suffixes: list[str] = []
+    for no, (kind, term) in _tsv(lex / "titles.tsv", 2):
+        if kind not in {"title", "suffix"}:
+            raise ModelsError(f"{lex / 'titles.tsv'}:{no}: first column must be 'title' or 'suffix'")
+        (titles if kind == "title" else suffixes).append(term)
+    org_rows = _tsv(lex / "org_suffixes.tsv", 2)
+    for no, (_, strength) in org_rows:
+        if strength not in {"strong", "weak"}:
+            raise ModelsError(f"{lex / 'org_suffixes.tsv'}:{no}: second column must be 'strong' or 'weak'")
+    orgs = tuple(sorted((c[0] for _, c in org_rows), key=len, reverse=True))
+    strong = tuple(sorted((c[0] for _, c in org_rows if c[1] == "strong"), key=len, reverse=True))
+    return Models(
+        root=root,
+        version=str(manifest.get("version", "0")),
+        surnames=surnames,
+        titles=tuple(sorted(titles, key=len, reverse=True)),
+        title_suffixes=tuple(sorted(suffixes, key=len, reverse=True)),
+        org_suffixes=orgs,
+        strong_org_suffixes=strong,
+        labels=_alternation(lex / "labels.tsv", _tsv(lex / "labels.tsv", 2), LABEL_FIELDS),
+        section_roles=_alternation(lex / "sections.tsv", _tsv(lex / "sections.tsv", 2), SECTION_ROLES),
+        kinds=_alternation(lex / "kinds.tsv", _tsv(lex / "kinds.tsv", 2), KINDS),
+        patterns=_patterns(root / "patterns"),
+        user_dict=_user_dict(root / "kiwi" / "user.dict"),
+    )
+
+
+def models(explicit: str | os.PathLike[str] | None = None) -> Models:
+    return load_models(find_models(explicit).resolve())
