@@ -104,6 +104,72 @@ def schema() -> None:
     sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
+@app.command("eval")
+def eval_(
+    gold: Annotated[list[Path], typer.Argument(help="Gold folders (*.gold.json) or gold files.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    only: Annotated[
+        str | None, typer.Option("--only", help="Comma-separated input formats: txt,hwpx,hwp,pdf,scan")
+    ] = None,
+    floors: Annotated[
+        Path | None, typer.Option("--floors", help="JSON {field: minimum F1}; exit 9 when a score falls below.")
+    ] = None,
+    models: Annotated[Path | None, typer.Option("--models", help="Use the rules in this models/ folder.")] = None,
+) -> None:
+    """Score extraction against gold annotations: per-field precision, recall, F1, by input format."""
+    from . import evaluate
+
+    missing = [str(g) for g in gold if not g.exists()]
+    if missing:
+        _fail(f"no such gold folder or file: {', '.join(missing)}", 3, False)
+        raise typer.Exit(3)
+    wanted = {f.strip() for f in only.split(",")} if only else None
+    summary = evaluate.summarize(evaluate.run(gold, wanted, str(models) if models else None))
+    if as_json:
+        sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(_eval_table(summary))
+    if floors is not None:
+        low = evaluate.check_floors(summary, json.loads(floors.read_text(encoding="utf-8")))
+        for line in low:
+            typer.echo(f"gongmun: below floor: {line}", err=True)
+        if low:
+            raise typer.Exit(9)
+
+
+def _eval_table(summary: dict[str, object]) -> str:
+    def fmt(v: object) -> str:
+        return "   -" if v is None else f"{v:.2f}" if isinstance(v, float) else str(v)
+
+    rows = [f"{'field':<26}{'P':>6}{'R':>6}{'F1':>6}{'acc':>6}{'tp':>5}{'fp':>5}{'fn':>5}"]
+    fields = summary["fields"]
+    assert isinstance(fields, dict)
+    micro = summary["micro"]
+    assert isinstance(micro, dict)
+    for name, c in [*fields.items(), ("micro", micro)]:
+        rows.append(
+            f"{name:<26}{fmt(c['precision']):>6}{fmt(c['recall']):>6}{fmt(c['f1']):>6}{fmt(c['accuracy']):>6}"
+            f"{c['tp']:>5}{c['fp']:>5}{c['fn']:>5}"
+        )
+    by_format = summary["by_format"]
+    assert isinstance(by_format, dict)
+    for fmt_name, cs in by_format.items():
+        tp = sum(c["tp"] for c in cs.values())
+        fp = sum(c["fp"] for c in cs.values())
+        fn = sum(c["fn"] for c in cs.values())
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else None
+        rows.append(f"format {fmt_name:<19} micro F1 {fmt(f1)}")
+    rows.append(f"documents {summary['documents']}, whole-document accuracy {fmt(summary['document_accuracy'])}")
+    failed = summary["failed"]
+    assert isinstance(failed, list)
+    for f in failed:
+        rows.append(f"failed: {f['error']}")
+    slowest = summary["slowest"]
+    assert isinstance(slowest, list)
+    rows.append("slowest: " + ", ".join(f"{Path(s['input']).name} {s['seconds']:.2f}s" for s in slowest))
+    return "\n".join(rows) + "\n"
+
+
 def main() -> NoReturn:
     try:
         app()
@@ -111,3 +177,7 @@ def main() -> NoReturn:
         typer.echo(f"gongmun: error: {exc}", err=True)
         sys.exit(exc.exit_code)
     sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

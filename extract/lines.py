@@ -37,16 +37,19 @@ MARKERS: list[tuple[str, str]] = [
     ("note", r"※"),
     ("star", r"\*(?![*])"),
     ("pua", r"[\ue000-\uf8ff\U000f0000-\U000ffffd]"),
+    ("lost", r"\?(?=\s)"),
     ("label", r"<[^<>]{1,40}>|〈[^〈〉]{1,40}〉|《[^《》]{1,40}》|【[^【】]{1,40}】"),
 ]
 RANK = {
     "roman": 0.0, "num_dot": 1.0, "square": 2.0, "square_filled": 2.0, "label": 2.5, "kor_dot": 3.0,
     "circle": 3.0, "double_circle": 3.0, "pua": 3.0, "diamond": 3.5, "num_paren": 4.0, "dash": 4.0,
     "arrow": 4.5, "kor_paren": 5.0, "circled": 5.0, "paren_num": 5.5, "paren_kor": 6.0, "dot": 6.0,
-    "circled_kor": 6.5, "note": 7.0, "star": 7.5,
+    "circled_kor": 6.5, "lost": 3.0, "note": 7.0, "star": 7.5,
 }  # fmt: skip
 _MARKER_RX = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in MARKERS))
 _LABEL_RX = re.compile(r"^(?P<label>[^:\t]{1,24}?)\s*(?::|\t+)\s*(?P<value>.*)$")
+_COUNTED_LABEL = re.compile(r"^(?P<label>[가-힣 ]{2,12}?)\s*\(\s*(?P<value>\d+\s*(?:인|명))\s*\)$")
+_SPACED_LABEL = re.compile(r"^(?P<label>[가-힣](?: ?[가-힣]){1,5})\s{2,}(?P<value>\S.*)$")
 _BRACKET_LABEL = re.compile(r"^\[\s*(?P<label>[^\]]{1,20})\s*\]\s*(?P<value>.*)$")
 
 
@@ -177,10 +180,16 @@ def make_lines(blocks: list[Block], models: Any) -> tuple[str, list[Line]]:
                 label, value, vpos = lab
                 line.label, line.value = label, value
                 line.value_start = line.body_start + vpos
-                line.field = models.label_field(label)
+                line.field = models.label_field(re.sub(r"\s*\(\s*\d+\s*(?:인|명)\s*\)$", "", label))
             elif len(body) <= 20 and models.label_field(body):
                 line.label, line.value, line.value_start = body, "", line.body_start + len(body)
                 line.field = models.label_field(body)
+            else:
+                m = _COUNTED_LABEL.match(body) or _SPACED_LABEL.match(body)
+                if m and models.label_field(m.group("label")):
+                    line.label, line.value = m.group("label"), m.group("value")
+                    line.value_start = line.body_start + m.start("value")
+                    line.field = models.label_field(m.group("label"))
             lines.append(line)
         parts.append(raw)
         offset += len(raw) + 1

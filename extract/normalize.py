@@ -26,7 +26,7 @@ _SPACES = str.maketrans(
         "～": "~",
     }
 )
-_EMPHASIS = re.compile(r"\*\*(?=\S)|(?<=\S)\*\*|__(?=\S)|(?<=\S)__")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=[^\s*_])(.+?)(?<=[^\s*_])\1")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _HEADING = re.compile(r"^(#{1,6})\s+")
 
@@ -40,7 +40,7 @@ def spaces(text: str) -> str:
 
 
 def markdown_emphasis(text: str) -> str:
-    return _EMPHASIS.sub("", text)
+    return _EMPHASIS.sub(r"\2", text)
 
 
 def horizontal_rule(text: str) -> str:

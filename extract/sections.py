@@ -4,7 +4,7 @@ Korean reports nest `Ⅰ > □ > ○ > - > ·` (or `1. > 가. > 1) > 가) > (1) 
 and mix families. The tree is built the way a reader does it: a marker already open on the stack closes
 everything opened after it (a sibling); a marker not seen yet opens a child, unless indentation or the
 usual rank of the markers says it sits further out. Markdown headings (`##`) frame everything below them.
-Lines without a marker hang under the innermost open item.
+Lines without a marker hang under the innermost open item, unless they are dedented below it.
 """
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ def build(lines: list[Line]) -> list[Line]:
             stack.append(line)
             continue
         if line.mclass is None:
+            if stack and line.indent < stack[-1].indent:  # a dedented paragraph leaves the items it follows
+                while stack and stack[-1].heading is None and stack[-1].indent >= line.indent:
+                    stack.pop()
             attach(line)
             continue
         found = None

@@ -144,9 +144,9 @@ def parse_count(text: str) -> int | None:
     return int(m.group("n")) if m else None
 
 
-def strip_dates(text: str) -> str:
+def strip_dates(text: str, default_year: int | None = None) -> str:
     """Remove the dates and time ranges from `text` (what remains may be a place or an event name)."""
-    for d in reversed(find_dates(text)):
+    for d in reversed(find_dates(text, default_year)):
         text = text[: d.start] + text[d.end :]
     text = _TIME_RANGE.sub(lambda m: "" if (m.group("ah") or m.group("bh")) else m.group(0), text)
     return text

@@ -13,6 +13,8 @@ from .common import clean, compact, is_name, is_org, is_redacted, is_title
 _SPLIT = re.compile(r"\s*[,，、/]\s*|\s+및\s+")
 _ETC = re.compile(r"\s*(?:외|등)\s*(?:\d+\s*(?:명|인)|\d+개\s*\S+|다수)?\s*$")
 _COUNT_ONLY = re.compile(r"^(?:총\s*)?\(?\s*(?:약\s*)?\d+\s*(?:여\s*)?(?:명|인)\s*\)?(?:\s*정도)?$")
+_NAMED_COUNT = re.compile(r"^(?P<name>[가-힣A-Za-z ·]{2,30}?)\s*(?:총\s*)?(?P<n>\d+)\s*(?:여\s*)?(?:명|인)$")
+_LABEL_COUNT = re.compile(r"\(\s*(\d+)\s*(?:인|명)\s*\)\s*$")
 _PAREN_ORG = re.compile(r"^(?P<inner>.+?)\s*\((?P<org>[^()]+)\)$")
 
 
@@ -43,6 +45,10 @@ class Collector:
                 item, item_org = m.group("inner").strip(), m.group("org").strip()
             words = item.split()
             ev = line.span_of(raw.strip())
+            if len(words) > 2 and all(is_name(w, self.models) for w in words):
+                for w in words:  # `김철수 이영희 박민수`: a list of names
+                    self.add(Person(name=w, organization=item_org, group=group, evidence=line.span_of(w)))
+                continue
             if len(words) == 1 and is_org(words[0], self.models) and not is_name(words[0], self.models):
                 pending.append(words[0])
                 continue
@@ -67,12 +73,12 @@ class Collector:
             w = words[0]
             if is_name(w, m):
                 return Person(name=w, organization=org, group=group)
+            # `홍길동위원장` written without a space (a three-syllable name, so `문화과장` stays a title)
+            for t in m.titles:
+                if w.endswith(t) and len(w) - len(t) == 3 and is_name(w[: -len(t)], m):
+                    return Person(name=w[: -len(t)], title=t, organization=org, group=group)
             if is_title(w, m):
                 return Person(name=None, title=w, organization=org, group=group)
-            # `홍길동위원장` written without a space
-            for t in (*m.titles, *m.title_suffixes):
-                if w.endswith(t) and is_name(w[: -len(t)], m):
-                    return Person(name=w[: -len(t)], title=t, organization=org, group=group)
             return None
         first, last = words[0], words[-1]
         if is_title(last, m) and is_name(words[-2], m):
@@ -92,11 +98,22 @@ class Collector:
         value = line.value if line.field == "attendees" else None
         if line.field == "attendees" or line.label is None:
             text = value if value is not None else line.body
+            counted = _LABEL_COUNT.search(line.label or "") if line.field == "attendees" else None
+            if counted:  # `출석의원(7인) : …`
+                name = compact(_LABEL_COUNT.sub("", line.label or "")) or None
+                self.groups.append(AttendeeGroup(name=name, count=int(counted.group(1)), evidence=line.evidence()))
             if line.field == "attendees" and not text:
                 pass
             elif _COUNT_ONLY.match(text.strip()) and line.field == "attendees":
+                name = compact(line.label or "") or None
                 self.groups.append(
-                    AttendeeGroup(name=None, count=values.parse_count(text), evidence=line.span_of(text))
+                    AttendeeGroup(name=name, count=values.parse_count(text), evidence=line.span_of(text))
+                )
+            elif _NAMED_COUNT.match(text.strip()) and not re.search(r"(외|등)\s*\d+\s*(명|인)$", text):
+                m = _NAMED_COUNT.match(text.strip())
+                assert m is not None
+                self.groups.append(
+                    AttendeeGroup(name=clean(m.group("name")), count=int(m.group("n")), evidence=line.span_of(text))
                 )
             elif text:
                 self._maybe_total(text, line, group)
@@ -149,6 +166,9 @@ def absentees(lines: list[Line], models: Models) -> list[Person]:
                 continue
             text = re.sub(r"^.*(?:예정이었던|예정인|중)\s*", "", m.group(1))
         c.parse_items(text, ln, None, None)
+        if ln.field == "absentees":
+            for child in ln.children:
+                c.parse_items(child.body, child, None, None)
     return [p for p in c.people if p.name or p.title]
 
 

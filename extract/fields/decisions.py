@@ -25,7 +25,7 @@ def _answer(node: Line, used: set[int]) -> Line | None:
 
 def _topic(line: Line) -> str | None:
     for anc in line.ancestors():
-        if anc.body and anc.field is None:
+        if anc.body and anc.field is None and not anc.value:
             return clean(anc.body)
     return None
 
@@ -48,7 +48,8 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             if value:
                 add(target, clean(value), clean(ln.label or "") or _topic(ln), 0.9)
             continue
-        if "DECISION" in ln.cues and ln.field is None and "follow_up" not in roles(ln, models):
+        in_agenda = any(a.field == "agenda" for a in ln.ancestors())
+        if "DECISION" in ln.cues and ln.field is None and not in_agenda and "follow_up" not in roles(ln, models):
             add(ln, clean(ln.body), _topic(ln), 0.9)
 
     # 2. A proposal or request answered by its (last, deepest) child line.

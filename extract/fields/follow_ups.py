@@ -55,11 +55,15 @@ def _drop_trailing_parens(text: str) -> str:
     return text
 
 
-def _item(line: Line, year: int | None) -> FollowUp:
-    body = line.body
+def _item(line: Line, year: int | None, body: str | None = None) -> FollowUp:
+    body = line.body if body is None else body
     dates = values.find_dates(body, year)
     start, end = values.parse_time_range(body)
     text = clean(_drop_trailing_parens(body)) if dates or start else clean(body)
+    if line.label and line.value and body == line.body and dates:
+        rest = clean(re.sub(r"(까지|부터|~|[(),])", " ", values.strip_dates(line.value, year)))
+        if len(rest) <= 15:  # `안내문 배부 : 2025. 10. 15.(수)까지`: the label names the task
+            text = clean(line.label)
     location = None
     m = _PLACE_AT.search(body)
     if m:
@@ -109,11 +113,17 @@ def extract(lines: list[Line], models: Models, main_block: Line | None, year: in
             continue
         keep(ln, _item(ln, year))
 
+    # 2b. A line labelled as a follow-up section with its content inline (`협조사항 : … 회신 바랍니다`).
+    for ln in lines:
+        if id(ln) in done or not ln.value or ln.children or "follow_up" not in own_roles(ln, models):
+            continue
+        keep(ln, _item(ln, year, ln.value))
+
     # 3. Planned or next-meeting lines elsewhere, when they carry a date or open with 향후/차기.
     for ln in lines:
         if id(ln) in done or ln.field is not None or ln is main_block:
             continue
-        if "FOLLOW_UP" not in ln.cues:
+        if "FOLLOW_UP" not in ln.cues or ln.children or own_roles(ln, models):
             continue
         dated = bool(values.find_dates(ln.body, year))
         opens = bool(re.match(r"^(향후|차기|추후)", ln.body))

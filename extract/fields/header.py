@@ -9,15 +9,16 @@ from .. import values
 from ..lines import Line
 from ..resources import Models
 from ..schema import ApprovalStep, DocumentInfo
-from .common import clean, compact, is_name, is_title
+from .common import clean, compact, is_name, is_redacted, is_title
 
 _DOC_NUMBER = re.compile(r"^(?P<dept>[가-힣A-Za-z0-9()·ㆍ ]{2,30}?)\s*-\s*(?P<serial>\d{1,7})$")
 _ENFORCE = re.compile(r"^시\s*행\s+(?P<num>\S+?-\d+)\s*(?:\((?P<date>[^)]*)\))?")
 _DISCLOSURE = re.compile(r"(대시민공개|부분공개\s*\(\s*[\d,\s]+\)|비공개\s*\(\s*[\d,\s]+\)|부분공개|비공개|공개)")
-_STAMP = re.compile(r"^(?P<stamp>\d{1,2}/\d{1,2})?\s*(?P<kind>代|대결|전결|대)?\s*(?P<name>[가-힣]{2,4})?$")
+_STAMP_RX = re.compile(r"\d{1,2}/\d{1,2}")
+_MARK_RX = re.compile(r"代|대결|전결")
 _STAMP_ONLY = re.compile(r"^(?:(?:전결|대결|代)\s*)?\d{1,2}/\d{1,2}$|^(?:전결|대결)$")
 _TITLE_END = re.compile(
-    r"(보고|계획|결과|알림|안내|회의록|의사록|\(안\)|요청|제출|결정|통보|개최|협조|회신|결과서|보도자료)$"
+    r"(회의록제\d+호|보고|계획|결과|알림|안내|회의록|의사록|\(안\)|요청|제출|결정|통보|개최|협조|회신|결과서|보도자료)$"
 )
 _ATTACH_SPLIT = re.compile(r"(?:^|\s)\d{1,2}\.\s*")
 _END = re.compile(r"\s*끝\s*\.?\s*$")
@@ -39,7 +40,10 @@ def _cells(lines: list[Line]) -> list[Cell]:
     return out
 
 
-def _is_position(text: str, models: Models) -> bool:
+def _is_position(cell: Cell, models: Models) -> bool:
+    text = cell.text
+    if cell.line.field is not None or "  " in text or _SPACED_ISSUER.match(text):
+        return False
     t = compact(text)
     return 2 <= len(t) <= 20 and is_title(t, models) and models.label_field(text) is None
 
@@ -49,11 +53,11 @@ def approval_line(lines: list[Line], models: Models, year: int | None) -> list[A
     cells = _cells(lines)
     i = 0
     while i < len(cells):
-        if not _is_position(cells[i].text, models):
+        if not _is_position(cells[i], models):
             i += 1
             continue
         j = i
-        while j < len(cells) and _is_position(cells[j].text, models):
+        while j < len(cells) and _is_position(cells[j], models):
             j += 1
         positions = [c.text for c in cells[i:j]]
         steps: list[ApprovalStep] = []
@@ -66,22 +70,42 @@ def approval_line(lines: list[Line], models: Models, year: int | None) -> list[A
                 pending_date = _stamp_date(text, year)
                 k += 1
                 continue
-            m = _STAMP.match(text)
-            if not m or not m.group("name") or not is_name(m.group("name"), models):
+            if is_redacted(text):
+                steps.append(ApprovalStep(position=positions[len(steps)], name=None, date=pending_date))
+                pending_date, proxy_pending = None, False
+                k += 1
+                continue
+            cell = _name_cell(text, models)
+            if cell is None:
                 if compact(text) in {"代", "대결"}:
                     proxy_pending = True
                     k += 1
                     continue
                 break
-            date = _stamp_date(m.group("stamp"), year) if m.group("stamp") else pending_date
-            proxy = proxy_pending or m.group("kind") in {"代", "대결", "대"}
-            steps.append(ApprovalStep(position=positions[len(steps)], name=m.group("name"), date=date, proxy=proxy))
+            name, stamp, mark = cell
+            date = _stamp_date(stamp, year) if stamp else pending_date
+            proxy = proxy_pending or mark in {"代", "대결"}
+            steps.append(ApprovalStep(position=positions[len(steps)], name=name, date=date, proxy=proxy))
             pending_date, proxy_pending = None, False
             k += 1
         if len(steps) >= 2 or (steps and len(positions) == 1):
             return steps
         i = j
     return []
+
+
+def _name_cell(text: str, models: Models) -> tuple[str, str | None, str | None] | None:
+    """`04/28 이준기`, `代 한상우`, `전결 07/01 배하린` -> (name, stamp, mark); None if no name."""
+    stamp = _STAMP_RX.search(text)
+    mark = _MARK_RX.search(text)
+    rest = text
+    for m in (stamp, mark):
+        if m:
+            rest = rest.replace(m.group(0), " ")
+    rest = rest.strip()
+    if not is_name(rest, models):
+        return None
+    return rest, stamp.group(0) if stamp else None, mark.group(0) if mark else None
 
 
 def _stamp_date(stamp: str | None, year: int | None) -> str | None:
@@ -131,6 +155,7 @@ def _attachments(lines: list[Line]) -> list[str]:
                 if nxt.field is not None and nxt.field != "attachments":
                     break
                 text += " " + (nxt.marker or "") + " " + nxt.body
+                nxt.field = "attachments"  # a continuation of the list, not an item of the section above
                 if _END.search(nxt.body):
                     break
         text = _END.sub("", text).strip()
@@ -165,8 +190,8 @@ def extract(lines: list[Line], models: Models) -> DocumentInfo:
             info.approval_date = info.approval_date or values.parse_date(m.group("date") or "")
     if info.disclosure is None:
         for ln in reversed(lines[-8:]):
-            if ln.body.startswith("/"):
-                m = _DISCLOSURE.search(ln.body)
+            if "/" in ln.body:
+                m = _DISCLOSURE.search(ln.body.rsplit("/", 1)[1])
                 if m:
                     info.disclosure = re.sub(r"\s+", "", m.group(1))
                     break

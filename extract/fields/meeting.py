@@ -14,6 +14,7 @@ from .common import clean, compact, in_section
 _NAME_TAIL = re.compile(
     r"\s*(?:개최|추진|운영|실시)?\s*(?:결과|계획|결과보고|계획보고)?\s*(?:보고|알림|안내|보고서)?\s*(?:\(안\))?\s*$"
 )
+_SITTING = re.compile(r"\(\s*(?P<time>\d{1,2}\s*시\s*(?:\d{1,2}\s*분)?)\s*(?P<what>개의|개회|산회|폐회|폐의)\s*\)")
 _PLACE_IN_PARENS = re.compile(r"\(([^()]*(?:실|층|홀|관|룸|센터|청사|회의장|강당|사무실)[^()]*)\)")
 
 
@@ -41,6 +42,19 @@ def meeting_name(title: str | None) -> str | None:
         return None
     name = _NAME_TAIL.sub("", title).strip()
     return name or None
+
+
+def _sitting_times(lines: list[Line], meeting: Meeting) -> None:
+    """Minutes mark the sitting: `(10시 05분 개의)` ... `(12시 05분 산회)`."""
+    for ln in lines:
+        m = _SITTING.search(ln.body)
+        if not m:
+            continue
+        clock, _ = values.parse_time_range(m.group("time"))
+        if m.group("what") in {"개의", "개회"} and meeting.start_time is None:
+            meeting.start_time = clock
+        elif m.group("what") in {"산회", "폐회", "폐의"}:
+            meeting.end_time = meeting.end_time or clock
 
 
 def _siblings(line: Line, lines: list[Line]) -> list[Line]:
@@ -75,6 +89,7 @@ def extract(lines: list[Line], models: Models, title: str | None, year: int | No
             if ln.field == "location" and ln.value and not in_section(ln, models, "follow_up"):
                 meeting.location = clean(ln.value)
                 break
+    _sitting_times(lines, meeting)
     attendee_lines = [ln for ln in scope if ln.field == "attendees"]
     if not attendee_lines:
         attendee_lines = [ln for ln in lines if ln.field == "attendees" and not in_section(ln, models, "follow_up")][:1]

@@ -19,7 +19,10 @@ _BOMS: list[tuple[bytes, str]] = [
 
 # A line this long with several outline glyphs is a report flattened onto one line (web copy).
 _FLAT_LINE = 300
-_FLAT_SPLIT = re.compile(r"\s+(?=(?:[□■▢○❍◦●◎※▶▷]|Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ|Ⅶ|Ⅷ|ㅇ\s|-\s|\d{1,2}\.\s|[가-하]\.\s))")
+_FLAT_SPLIT = re.compile(
+    r"\s+(?=[□■▢○❍◦●◎※▶▷]|[ⅠⅡⅢⅣⅤⅥⅦⅧ]|ㅇ\s|\?\s|-\s)"  # glyph bullets
+    r"|(?<![\d.])\s+(?=\d{1,2}\.\s|[가-하]\.\s)"  # numbered items, never inside a date like 2024. 11. 4.
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -61,6 +64,8 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 
 def split_lines(text: str) -> list[str]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()  # the final newline ends the last line; it does not start a new one
     out: list[str] = []
     for line in lines:
         if len(line) > _FLAT_LINE and len(_FLAT_SPLIT.findall(line)) >= 3:

@@ -1,0 +1,337 @@
+"""Field-level evaluation against gold files (format: ../shared/corpus/README.md), GROBID style.
+
+Scalars are correct / wrong / missing; lists are matched one-to-one and scored by precision, recall and
+F1. Text compares "soft" (NFC, no whitespace or punctuation); dates and times exactly. Gold items marked
+`optional` neither count against a prediction when missing nor when predicted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any
+
+SCALARS = {
+    "kind": ("kind",),
+    "title": ("document", "title"),
+    "doc_number": ("document", "doc_number"),
+    "department": ("document", "department"),
+    "approval_date": ("document", "approval_date"),
+    "disclosure": ("document", "disclosure"),
+    "meeting_date": ("meeting", "date"),
+    "meeting_start_time": ("meeting", "start_time"),
+    "meeting_end_time": ("meeting", "end_time"),
+    "meeting_location": ("meeting", "location"),
+}
+EXACT = {"kind", "approval_date", "meeting_date", "meeting_start_time", "meeting_end_time"}
+LISTS = [
+    "approval_line", "attachments", "attendee_groups", "attendees", "decisions", "disagreements",
+    "disagreement_parties", "disagreement_resolution", "follow_ups",
+]  # fmt: skip
+
+
+def soft(text: Any) -> str:
+    if text is None:
+        return ""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFC", str(text)))
+
+
+def contains(a: Any, b: Any, threshold: float = 0.8) -> bool:
+    """True when one soft text mostly contains the other."""
+    x, y = soft(a), soft(b)
+    if not x or not y:
+        return False
+    if x == y:
+        return True
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    if len(short) < 0.25 * len(long_):
+        return False
+    matched = sum(b.size for b in SequenceMatcher(None, short, long_, autojunk=False).get_matching_blocks())
+    return matched / len(short) >= threshold
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    correct: int = 0  # scalars: right (including agreeing nulls)
+    total: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.correct += other.correct
+        self.total += other.total
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def f1(self) -> float | None:
+        if self.tp + self.fp + self.fn == 0:
+            return None
+        return 2 * self.tp / (2 * self.tp + self.fp + self.fn)
+
+    def as_dict(self) -> dict[str, Any]:
+        def r(v: float | None) -> float | None:
+            return None if v is None else round(v, 4)
+
+        return {
+            "tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": r(self.precision), "recall": r(self.recall),
+            "f1": r(self.f1), "accuracy": r(self.correct / self.total) if self.total else None,
+        }  # fmt: skip
+
+
+def _get(obj: Any, path: tuple[str, ...]) -> tuple[bool, Any]:
+    for key in path:
+        if obj is None:
+            return True, None
+        if not isinstance(obj, dict) or key not in obj:
+            return False, None
+        obj = obj[key]
+    return True, obj
+
+
+def score_scalar(name: str, gold: dict[str, Any], pred: dict[str, Any]) -> Counts | None:
+    path = SCALARS[name]
+    present, g = _get(gold, path)
+    if not present:
+        return None
+    _, p = _get(pred, path)
+    same = (g == p) if name in EXACT else (soft(g) == soft(p))
+    c = Counts(total=1, correct=int(same if g is not None or p is not None else True))
+    if g is None and p is None:
+        return c
+    if same:
+        c.tp = 1
+    else:
+        c.fp = int(p is not None)
+        c.fn = int(g is not None)
+    return c
+
+
+def match_lists(
+    gold: list[dict[str, Any]], pred: list[Any], same: Callable[[dict[str, Any], Any], bool]
+) -> tuple[Counts, list[tuple[dict[str, Any], Any]]]:
+    """Greedy one-to-one matching; optional gold items absorb predictions without counting."""
+    c = Counts()
+    pairs: list[tuple[dict[str, Any], Any]] = []
+    free = list(range(len(pred)))
+    for g in sorted(gold, key=lambda item: bool(item.get("optional"))):
+        hit = next((i for i in free if same(g, pred[i])), None)
+        if hit is None:
+            c.fn += 0 if g.get("optional") else 1
+            continue
+        free.remove(hit)
+        if not g.get("optional"):
+            c.tp += 1
+            pairs.append((g, pred[hit]))
+    c.fp += len(free)
+    return c, pairs
+
+
+def _same_person(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    if g.get("name"):
+        return soft(g["name"]) == soft(p.get("name"))
+    if p.get("name"):
+        return False
+    if soft(g.get("title")) != soft(p.get("title")):
+        return False
+    go, po = soft(g.get("organization")), soft(p.get("organization"))
+    return not go or not po or go in po or po in go
+
+
+def _same_text_item(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    if not contains(g.get("text"), p.get("text")):
+        return False
+    return not g.get("date") or g["date"] == p.get("date")
+
+
+def _same_disagreement(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    if contains(g.get("topic"), p.get("topic"), 0.6):
+        return True
+    gp = {soft(x.get("party")) for x in g.get("positions", [])}
+    pp = {soft(x.get("party")) for x in p.get("positions", [])}
+    return len(gp & pp) >= 2 or (bool(gp) and gp == pp)
+
+
+def _same_group(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    if g.get("count") != p.get("count"):
+        return False
+    gn, pn = soft(g.get("name")), soft(p.get("name"))
+    return not gn or not pn or gn in pn or pn in gn
+
+
+def _same_step(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    return soft(g.get("name")) == soft(p.get("name")) and soft(g.get("position")) == soft(p.get("position"))
+
+
+def _same_attachment(g: Any, p: Any) -> bool:
+    return contains(g, p, 0.9)
+
+
+def score_lists(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Counts]:
+    out: dict[str, Counts] = {}
+    gdoc, pdoc = gold.get("document") or {}, pred.get("document") or {}
+    if "approval_line" in gdoc:
+        out["approval_line"], _ = match_lists(gdoc["approval_line"], pdoc.get("approval_line", []), _same_step)
+    if "attachments" in gdoc:
+        gl = [{"text": a} for a in gdoc["attachments"]]
+        out["attachments"], _ = match_lists(
+            gl, pdoc.get("attachments", []), lambda g, p: _same_attachment(g["text"], p)
+        )
+    if "meeting" in gold:
+        gm, pm = gold["meeting"] or {}, pred.get("meeting") or {}
+        if gold["meeting"] is None or "attendees" in gm:
+            out["attendees"], _ = match_lists(gm.get("attendees", []), pm.get("attendees", []), _same_person)
+        if gold["meeting"] is None or "attendee_groups" in gm:
+            out["attendee_groups"], _ = match_lists(
+                gm.get("attendee_groups", []), pm.get("attendee_groups", []), _same_group
+            )
+    if "decisions" in gold:
+        out["decisions"], _ = match_lists(gold["decisions"], pred.get("decisions", []), _same_text_item)
+    if "follow_ups" in gold:
+        out["follow_ups"], _ = match_lists(gold["follow_ups"], pred.get("follow_ups", []), _same_text_item)
+    if "disagreements" in gold:
+        c, pairs = match_lists(gold["disagreements"], pred.get("disagreements", []), _same_disagreement)
+        out["disagreements"] = c
+        parties, resolution = Counts(), Counts()
+        for g, p in pairs:
+            gp = [{"party": x.get("party")} for x in g.get("positions", [])]
+            pc, _ = match_lists(gp, p.get("positions", []), lambda a, b: soft(a["party"]) == soft(b.get("party")))
+            parties.add(pc)
+            r = Counts(total=1)
+            if g.get("resolution") is None and p.get("resolution") is None:
+                r.correct = 1
+            elif contains(g.get("resolution"), p.get("resolution")):
+                r.tp = r.correct = 1
+            else:
+                r.fp = int(p.get("resolution") is not None)
+                r.fn = int(g.get("resolution") is not None)
+            resolution.add(r)
+        parties.fn += sum(len(g.get("positions", [])) for g in gold["disagreements"]) - (
+            sum(len(g.get("positions", [])) for g, _ in pairs)
+        )
+        out["disagreement_parties"], out["disagreement_resolution"] = parties, resolution
+    return out
+
+
+def input_format(path: Path, pred_format: str | None = None) -> str:
+    if ".scan." in path.name:
+        return "scan"
+    fmt = pred_format or path.suffix.lower().lstrip(".")
+    return "txt" if fmt in {"md", "txt", "text"} else fmt
+
+
+@dataclass
+class DocResult:
+    gold_id: str
+    input: str
+    format: str
+    seconds: float
+    status: str
+    error: str | None = None
+    fields: dict[str, Counts] = field(default_factory=dict)
+
+    @property
+    def perfect(self) -> bool:
+        return self.status != "failed" and all(
+            c.fp == 0 and c.fn == 0 and c.correct == c.total for c in self.fields.values()
+        )
+
+
+def evaluate_one(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Counts]:
+    scores: dict[str, Counts] = {}
+    for name in SCALARS:
+        c = score_scalar(name, gold, pred)
+        if c is not None:
+            scores[name] = c
+    scores.update(score_lists(gold, pred))
+    return scores
+
+
+def gold_files(dirs: Iterable[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for d in dirs:
+        p = Path(d)
+        files.extend(sorted(p.glob("*.gold.json")) if p.is_dir() else [p])
+    return files
+
+
+def run(dirs: Iterable[str | Path], only: set[str] | None = None, models: str | None = None) -> list[DocResult]:
+    from .pipeline import Options, extract_safe
+
+    results: list[DocResult] = []
+    for gf in gold_files(dirs):
+        gold = json.loads(gf.read_text(encoding="utf-8"))
+        for rel in gold.get("inputs", []):
+            path = (gf.parent / rel).resolve()
+            fmt = input_format(path)
+            if only and fmt not in only:
+                continue
+            t0 = time.perf_counter()
+            res = extract_safe(str(path), Options(models=models))
+            seconds = time.perf_counter() - t0
+            doc = DocResult(gold["id"], str(path), fmt, seconds, res.status, res.error)
+            pred = json.loads(res.report.model_dump_json()) if res.report is not None else {}
+            doc.fields = evaluate_one(gold, pred)
+            results.append(doc)
+    return results
+
+
+def summarize(results: list[DocResult]) -> dict[str, Any]:
+    fields: dict[str, Counts] = {}
+    by_format: dict[str, dict[str, Counts]] = {}
+    for r in results:
+        for name, c in r.fields.items():
+            fields.setdefault(name, Counts()).add(c)
+            by_format.setdefault(r.format, {}).setdefault(name, Counts()).add(c)
+    micro = Counts()
+    for c in fields.values():
+        micro.add(c)
+    return {
+        "documents": len(results),
+        "failed": [{"input": r.input, "error": r.error} for r in results if r.status == "failed"],
+        "document_accuracy": round(sum(r.perfect for r in results) / len(results), 4) if results else None,
+        "fields": {k: fields[k].as_dict() for k in sorted(fields, key=_field_order)},
+        "micro": micro.as_dict(),
+        "by_format": {
+            fmt: {k: v.as_dict() for k, v in sorted(cs.items(), key=lambda kv: _field_order(kv[0]))}
+            for fmt, cs in sorted(by_format.items())
+        },
+        "slowest": [
+            {"input": r.input, "seconds": round(r.seconds, 3)} for r in sorted(results, key=lambda r: -r.seconds)[:5]
+        ],
+    }
+
+
+def _field_order(name: str) -> int:
+    order = [*SCALARS, *LISTS]
+    return order.index(name) if name in order else len(order)
+
+
+def check_floors(summary: dict[str, Any], floors: dict[str, float]) -> list[str]:
+    """Fields whose F1 (or accuracy when F1 is undefined) fell below the recorded floor."""
+    low: list[str] = []
+    for name, floor in floors.items():
+        stats = summary["micro"] if name == "micro" else summary["fields"].get(name)
+        if stats is None:
+            low.append(f"{name}: not scored (floor {floor})")
+            continue
+        value = stats["f1"] if stats["f1"] is not None else stats["accuracy"]
+        if value is None or value + 1e-9 < floor:
+            low.append(f"{name}: {value} < floor {floor}")
+    return low

@@ -1,0 +1,126 @@
+"""The command line, driven through typer's runner: exact exit codes, stdout only JSON, stderr one line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extract import __version__
+from extract.cli import app
+
+from .conftest import SAMPLES
+
+runner = CliRunner()
+SAMPLE = str(SAMPLES / "meeting-result-two-sittings.txt")
+OTHER = str(SAMPLES / "approval-purchase.txt")
+
+
+def test_version() -> None:
+    r = runner.invoke(app, ["--version"])
+    assert r.exit_code == 0 and r.stdout == f"gongmun {__version__}\n"
+
+
+def test_one_input_prints_one_json_document() -> None:
+    r = runner.invoke(app, ["extract", SAMPLE])
+    assert r.exit_code == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["schema_version"] == "1" and doc["kind"] == "meeting_result"
+
+
+def test_several_inputs_print_json_lines() -> None:
+    r = runner.invoke(app, ["extract", SAMPLE, OTHER])
+    assert r.exit_code == 0
+    lines = r.stdout.splitlines()
+    assert [json.loads(x)["kind"] for x in lines] == ["meeting_result", "other"]
+
+
+def test_output_file_and_folder(tmp_path: Path) -> None:
+    out = tmp_path / "one.json"
+    assert runner.invoke(app, ["extract", SAMPLE, "-o", str(out)]).exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["kind"] == "meeting_result"
+    folder = tmp_path / "out"
+    folder.mkdir()
+    r = runner.invoke(app, ["extract", SAMPLE, OTHER, "-o", str(folder)])
+    assert r.exit_code == 0 and r.stdout == ""
+    assert sorted(p.name for p in folder.iterdir()) == ["approval-purchase.json", "meeting-result-two-sittings.json"]
+
+
+def test_stdin() -> None:
+    r = runner.invoke(app, ["extract", "-"], input=Path(SAMPLE).read_bytes())
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)["source"]["path"] == "-"
+
+
+def test_schema_command() -> None:
+    r = runner.invoke(app, ["schema"])
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)["title"].startswith("gongmun Report")
+
+
+ERRORS = [
+    ("missing", 3, "no such file"),
+    ("dir", 3, "is a directory"),
+    ("empty.txt", 5, "the file is empty"),
+    ("binary.txt", 6, "binary content"),
+    ("undecodable.txt", 6, "neither UTF-8"),
+    ("notes.docx", 4, "unsupported file type"),
+]
+
+
+@pytest.mark.parametrize(("name", "code", "message"), ERRORS)
+def test_bad_input_gives_one_line_and_an_exit_code(tmp_path: Path, name: str, code: int, message: str) -> None:
+    path = tmp_path / name
+    if name == "dir":
+        path.mkdir()
+    elif name == "empty.txt":
+        path.write_bytes(b"")
+    elif name == "binary.txt":
+        path.write_bytes(b"\x00\x01\x02garbage\x00" * 20)
+    elif name == "undecodable.txt":
+        path.write_bytes(b"\xff\xfa\xfb\x81\x20" * 30)
+    elif name == "notes.docx":
+        path.write_text("보고", encoding="utf-8")
+    r = runner.invoke(app, ["extract", str(path)])
+    assert r.exit_code == code
+    assert r.stdout == ""
+    assert r.stderr.count("\n") == 1 and message in r.stderr and r.stderr.startswith("gongmun: error: ")
+
+
+def test_a_bad_input_does_not_stop_the_others(tmp_path: Path) -> None:
+    r = runner.invoke(app, ["extract", str(tmp_path / "missing.txt"), SAMPLE])
+    assert r.exit_code == 3
+    assert json.loads(r.stdout)["kind"] == "meeting_result"
+
+
+def test_models_override(tmp_path: Path) -> None:
+    import shutil
+
+    from .conftest import ROOT
+
+    models = tmp_path / "models"
+    shutil.copytree(ROOT / "models", models)
+    titles = models / "lexicons" / "titles.tsv"
+    text = titles.read_text(encoding="utf-8")
+    titles.write_text(text.replace("title\t관장\n", "").replace("suffix\t관장\n", ""), encoding="utf-8")
+    names = lambda out: {p["name"] for p in json.loads(out)["meeting"]["attendees"]}  # noqa: E731
+    assert "윤채린" in names(runner.invoke(app, ["extract", SAMPLE]).stdout)
+    r = runner.invoke(app, ["extract", SAMPLE, "--models", str(models)])
+    assert r.exit_code == 0
+    assert "윤채린" not in names(r.stdout)  # 관장 is no longer a title, so `윤채린 관장` is not a person
+
+
+def test_invalid_models_name_file_and_line(tmp_path: Path) -> None:
+    import shutil
+
+    from .conftest import ROOT
+
+    models = tmp_path / "models"
+    shutil.copytree(ROOT / "models", models)
+    labels = models / "lexicons" / "labels.tsv"
+    labels.write_text(labels.read_text(encoding="utf-8") + "no_such_field\t라벨\n", encoding="utf-8")
+    r = runner.invoke(app, ["extract", SAMPLE, "--models", str(models)])
+    assert r.exit_code == 8
+    assert "labels.tsv:" in r.stderr and "unknown key 'no_such_field'" in r.stderr

@@ -1,0 +1,70 @@
+"""The real documents in ../shared (skipped with a reason when absent)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extract import evaluate, extract_file
+
+from .conftest import ROOT, shared_or_skip
+
+SEED = "seongbuk-governance-2nd-result-2016"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    path = shared_or_skip("seed", f"{SEED}.txt")
+    gold = json.loads(shared_or_skip("corpus", "gold", f"{SEED}.gold.json").read_text(encoding="utf-8"))
+    return gold, json.loads(extract_file(path).model_dump_json())
+
+
+def test_seed_attendees(seed) -> None:
+    gold, pred = seed
+    c = evaluate.score_lists(gold, pred)["attendees"]
+    assert (c.tp, c.fp, c.fn) == (8, 0, 0)
+    assert {(g["name"], g["count"]) for g in pred["meeting"]["attendee_groups"]} == {
+        ("상설협의체", 8), ("민관거버넌스 정기회의", 22),
+    }  # fmt: skip
+
+
+def test_seed_decisions(seed) -> None:
+    gold, pred = seed
+    c = evaluate.score_lists(gold, pred)["decisions"]
+    assert (c.tp, c.fn) == (4, 0)
+    assert c.fp == 0
+
+
+def test_seed_disagreement(seed) -> None:
+    gold, pred = seed
+    s = evaluate.score_lists(gold, pred)
+    assert s["disagreements"].tp == 1
+    assert s["disagreement_parties"].tp == 2 and s["disagreement_resolution"].tp == 1
+    (dis,) = pred["disagreements"]
+    assert [p["party"] for p in dis["positions"]] == ["구", "센터"]
+
+
+def test_seed_follow_ups(seed) -> None:
+    gold, pred = seed
+    c = evaluate.score_lists(gold, pred)["follow_ups"]
+    assert (c.tp, c.fn) == (4, 0)
+    dated = [f for f in pred["follow_ups"] if f["date"]]
+    assert {f["date"] for f in dated} == {"2016-05-09", "2016-05-02", "2016-05-18", "2016-05-25"}
+
+
+def test_seed_header(seed) -> None:
+    gold, pred = seed
+    for key in ("title", "doc_number", "department", "approval_date", "disclosure", "attachments"):
+        assert pred["document"][key] == gold["document"][key], key
+    assert [(s["position"], s["name"]) for s in pred["document"]["approval_line"]] == [
+        (s["position"], s["name"]) for s in gold["document"]["approval_line"]
+    ]
+
+
+def test_corpus_scores_stay_above_their_floors() -> None:
+    gold_dir = shared_or_skip("corpus", "gold")
+    floors = json.loads((ROOT / "tests" / "eval_floors.json").read_text(encoding="utf-8"))
+    summary = evaluate.summarize(evaluate.run([gold_dir], set(floors.pop("_formats"))))
+    print(json.dumps({k: v["f1"] for k, v in summary["fields"].items()}, ensure_ascii=False))
+    assert evaluate.check_floors(summary, floors) == []

@@ -1,0 +1,111 @@
+"""Scoring rules (../shared/corpus/README.md) on tiny gold/prediction pairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import evaluate
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("회의자료 1부", "회의자료 1부.", True),
+        ("민관협력을 통한 공공시장 혁신방안 집중 토론회 (공공시장 확장을 위한 민관 간담회)",
+         "민관협력을 통한 공공시장 혁신방안 집중 토론회", True),
+        ("센터 추진 업무를 간소화하여 보고", "전혀 다른 결론을 내렸음", False),
+        ("2 -", "의원 워크숍 또는 별도 설명자료를 준비하여 의원 대상 설명회 수시 개최", False),
+        (None, "무엇", False),
+    ],
+)  # fmt: skip
+def test_soft_containment(a, b, same: bool) -> None:
+    assert evaluate.contains(a, b) is same
+
+
+def test_scalars() -> None:
+    gold = {"kind": "other", "document": {"title": "가 보고", "doc_number": None}, "meeting": None}
+    pred = {"kind": "other", "document": {"title": "가  보고.", "doc_number": "x-1"}, "meeting": None}
+    scores = evaluate.evaluate_one(gold, pred)
+    assert (scores["kind"].tp, scores["title"].tp) == (1, 1)
+    assert (scores["doc_number"].fp, scores["doc_number"].fn) == (1, 0)
+    assert scores["meeting_date"].correct == 1 and scores["meeting_date"].tp == 0
+
+
+def test_optional_items_neither_count_when_missing_nor_when_predicted() -> None:
+    gold = {
+        "decisions": [
+            {"text": "가를 하기로 함"},
+            {"text": "나 필요", "optional": True},
+            {"text": "다 추진", "optional": True},
+        ]
+    }
+    pred = {"decisions": [{"text": "가를 하기로 함"}, {"text": "나 필요"}, {"text": "라 결정"}]}
+    c = evaluate.evaluate_one(gold, pred)["decisions"]
+    assert (c.tp, c.fp, c.fn) == (1, 1, 0)
+
+
+def test_attendees_match_by_name_or_by_title_and_organisation() -> None:
+    gold = {"meeting": {"attendees": [
+        {"name": "박학룡", "title": "이사장", "organization": "조합"},
+        {"name": None, "title": "주무팀장", "organization": "마을민주주의과"},
+        {"name": None, "title": "주무팀장", "organization": "도시재생디자인과"},
+    ]}}  # fmt: skip
+    pred = {"meeting": {"attendees": [
+        {"name": "박학룡", "title": None, "organization": None},
+        {"name": None, "title": "주무팀장", "organization": "마을민주주의과"},
+        {"name": "주무팀장", "title": None, "organization": None},
+    ]}}  # fmt: skip
+    c = evaluate.evaluate_one(gold, pred)["attendees"]
+    assert (c.tp, c.fp, c.fn) == (2, 1, 1)
+
+
+def test_follow_up_with_a_gold_date_needs_that_date() -> None:
+    gold = {"follow_ups": [{"text": "제3차 회의 개최", "date": "2016-05-25"}]}
+    assert (
+        evaluate.evaluate_one(gold, {"follow_ups": [{"text": "제3차 회의 개최(안)", "date": "2016-05-25"}]})[
+            "follow_ups"
+        ].tp
+        == 1
+    )
+    assert (
+        evaluate.evaluate_one(gold, {"follow_ups": [{"text": "제3차 회의 개최(안)", "date": None}]})["follow_ups"].tp
+        == 0
+    )
+
+
+def test_disagreement_parties_and_resolution() -> None:
+    gold = {
+        "disagreements": [
+            {
+                "topic": "사업비 편성",
+                "resolution": "상호 노력",
+                "positions": [{"party": "구", "stance": "a"}, {"party": "센터", "stance": "b"}],
+            }
+        ]
+    }
+    pred = {
+        "disagreements": [
+            {
+                "topic": "장위 사업비 편성",
+                "resolution": None,
+                "positions": [{"party": "구", "stance": "a"}, {"party": "센터", "stance": "b"}],
+            }
+        ]
+    }
+    s = evaluate.evaluate_one(gold, pred)
+    assert s["disagreements"].tp == 1
+    assert s["disagreement_parties"].tp == 2
+    assert s["disagreement_resolution"].fn == 1
+
+
+def test_meeting_invented_in_an_other_document_is_a_false_positive() -> None:
+    gold = {"meeting": None, "decisions": []}
+    pred = {"meeting": {"date": "2020-01-01", "attendees": [{"name": "김철수"}]}, "decisions": [{"text": "x"}]}
+    s = evaluate.evaluate_one(gold, pred)
+    assert s["meeting_date"].fp == 1 and s["attendees"].fp == 1 and s["decisions"].fp == 1
+
+
+def test_floors() -> None:
+    summary = {"fields": {"title": {"f1": 0.9, "accuracy": 0.9}}, "micro": {"f1": 0.5, "accuracy": 0.5}}
+    assert evaluate.check_floors(summary, {"title": 0.9, "micro": 0.4}) == []
+    assert evaluate.check_floors(summary, {"title": 0.95}) == ["title: 0.9 < floor 0.95"]

@@ -1,0 +1,110 @@
+"""Whole-report behaviour on short reports written for the tests (decisions, disagreements, follow-ups)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract import extract_file
+
+
+def _report(tmp_path: Path, text: str, name: str = "r.txt"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return extract_file(p)
+
+
+RESULT = """청소 민원 간담회 결과 보고
+□ 개요
+ ○ 일 시 : 2024. 11. 4.(월) 15:00~16:00
+ ○ 장 소 : 구청 3층 상황실
+ ○ 참석자 : 청소행정과장, 재활용팀장 등 5명
+□ 주요 내용
+ ○ 새벽 수거 소음 대책 검토 요청
+  - 주민 불편이 크다는 의견
+  - 주거지역 수거를 06시 이전으로 앞당기기로 함
+ ○ 수거 차량 대기 장소에 대한 입장차이
+  - 구 입장 : 공영주차장 사용 필요
+  - 업체 입장 : 차고지 거리가 멀어 현 위치 유지 불가피
+   · 상호 협의를 통해 간극을 줄이도록 노력
+□ 향후 계획
+ ○ 변경 수거 시간 주민 안내 : 2024. 11. 11.(월)부터
+ ○ 차기 간담회 : 2024. 12. 2.(월) 15:00, 구청 3층 상황실
+"""
+
+
+def test_meeting_result(tmp_path: Path) -> None:
+    r = _report(tmp_path, RESULT)
+    assert r.kind == "meeting_result"
+    assert r.meeting is not None
+    assert (r.meeting.date, r.meeting.start_time, r.meeting.end_time) == ("2024-11-04", "15:00", "16:00")
+    assert r.meeting.location == "구청 3층 상황실"
+    assert [(g.name, g.count) for g in r.meeting.attendee_groups] == [(None, 5)]
+    assert [p.title for p in r.meeting.attendees] == ["청소행정과장", "재활용팀장"]
+    assert [d.text for d in r.decisions][:1] == ["주거지역 수거를 06시 이전으로 앞당기기로 함"]
+    (dis,) = r.disagreements
+    assert dis.topic == "수거 차량 대기 장소"
+    assert [(p.party, p.stance) for p in dis.positions] == [
+        ("구", "공영주차장 사용 필요"),
+        ("업체", "차고지 거리가 멀어 현 위치 유지 불가피"),
+    ]
+    assert dis.resolution == "상호 협의를 통해 간극을 줄이도록 노력"
+    assert [(f.text, f.date, f.start_time) for f in r.follow_ups] == [
+        ("변경 수거 시간 주민 안내", "2024-11-11", None),
+        ("차기 간담회", "2024-12-02", "15:00"),
+    ]
+
+
+NOT_A_MEETING = """보도자료
+2024년 1분기 외국인직접투자 동향
+□ 신고 기준 외국인직접투자는 전년 동기 대비 증가
+ ○ 제조업 투자가 늘었으며 향후 증가세 유지 예정
+ ○ 담당 : 투자정책과 김태원 사무관
+"""
+
+
+def test_other_documents_get_no_meeting_and_no_invented_items(tmp_path: Path) -> None:
+    r = _report(tmp_path, NOT_A_MEETING)
+    assert r.kind == "other"
+    assert r.meeting is None
+    assert r.decisions == []
+    assert r.disagreements == []
+
+
+def test_evidence_points_into_the_input(tmp_path: Path) -> None:
+    r = _report(tmp_path, RESULT)
+    assert r.meeting is not None and r.meeting.evidence is not None
+    ev = r.meeting.evidence
+    text = RESULT.rstrip("\n")
+    assert text[ev.char_start : ev.char_end] == ev.text
+    assert "2024. 11. 4." in ev.text
+    for d in r.decisions:
+        assert d.evidence is not None and text[d.evidence.char_start : d.evidence.char_end] == d.evidence.text
+
+
+def test_redacted_text_is_never_a_name(tmp_path: Path) -> None:
+    r = _report(
+        tmp_path, "위원회 회의 결과 보고\n○ 일 시 : 2024. 1. 5.(금) 10:00\n○ 참석자 : ***** 위원장, ***** 위원\n"
+    )
+    assert r.meeting is not None
+    assert all(p.name is None or "*" not in p.name for p in r.meeting.attendees)
+
+
+def test_weekday_mismatch_is_a_warning(tmp_path: Path) -> None:
+    r = _report(tmp_path, "위원회 회의 결과 보고\n○ 일 시 : 2024. 1. 5.(월) 10:00\n")
+    assert any("weekday" in w for w in r.warnings)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("제2차 민관거버넌스 회의 개최 결과 보고", "meeting_result"),
+        ("제87회 가온구의회(임시회) 본회의회의록 제2호", "minutes"),
+        ("2026년 화재감염 예방 위원회 개최 계획", "meeting_plan"),
+        ("2026년 상반기 비상조치 훈련계획 알림", "other"),
+        ("민원실 무인민원발급기 교체 구매 보고", "other"),
+    ],
+)
+def test_kind_from_title(tmp_path: Path, title: str, kind: str) -> None:
+    assert _report(tmp_path, title + "\n○ 일 시 : 2024. 1. 5.(금) 10:00\n○ 장 소 : 본관\n").kind == kind

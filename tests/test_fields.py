@@ -1,0 +1,92 @@
+"""Field extractors on small Korean inputs: attendees, approval line, decisions, disagreements, follow-ups."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.document import Block
+from extract.fields import attendees, header
+from extract.lines import make_lines
+from extract.normalize import normalize_block
+from extract.sections import build
+
+
+def _lines(text: str, models):
+    blocks = [normalize_block(Block(t, 1, origin="plain")) for t in text.split("\n")]
+    _, lines = make_lines(blocks, models)
+    build(lines)
+    return lines
+
+
+PEOPLE = [
+    # (attendee line, expected people as (name, title, organization))
+    ("참석자 : 박학룡 이사장, 이소영 위원장",
+     [("박학룡", "이사장", None), ("이소영", "위원장", None)]),
+    ("참석자 : 마을민주주의과, 마을사회적경제과, 도시재생디자인과 주무팀장",
+     [(None, "주무팀장", "마을민주주의과"), (None, "주무팀장", "마을사회적경제과"), (None, "주무팀장", "도시재생디자인과")]),
+    ("참석자 : 마을재생기획단장, 마을사회적경제과장",
+     [(None, "마을재생기획단장", None), (None, "마을사회적경제과장", None)]),
+    ("참석자 : 박학룡 이사장 외 7명", [("박학룡", "이사장", None)]),
+    ("참석자 : 위원장 김원진, 간사 남궁민", [("김원진", "위원장", None), ("남궁민", "간사", None)]),
+    ("참석자 : 홍길동위원장", [("홍길동", "위원장", None)]),
+    ("참석자 : 김태원 주무관(총무과)", [("김태원", "주무관", "총무과")]),
+    ("참석자 : *****, ***** 위원", []),
+    ("출석의원(3인) : 문태석 배소연 임재훈", [("문태석", None, None), ("배소연", None, None), ("임재훈", None, None)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), PEOPLE)
+def test_attendee_splitting(text: str, expected, models) -> None:
+    lines = _lines(text, models)
+    _, people = attendees.extract([ln for ln in lines if ln.field == "attendees"], models)
+    assert [(p.name, p.title, p.organization) for p in people] == expected
+
+
+def test_grouped_attendees_with_counts(models) -> None:
+    text = "\n".join(
+        [
+            "- 참 석 자",
+            "  - 상설협의체 : 8명",
+            "    - 함께살이 사회적협동조합 : 박학룡 이사장, 이소영 위원장",
+            "    - 구청 : 마을재생기획단장",
+            "  - 정기회의 : 22명",
+            "    - 함께살이 사회적협동조합 : 박학룡 이사장 외 7명",
+            "    - 구청 : 마을재생기획단장 외 13명",
+        ]
+    )
+    lines = _lines(text, models)
+    groups, people = attendees.extract([lines[0]], models)
+    assert [(g.name, g.count) for g in groups] == [("상설협의체", 8), ("정기회의", 22)]
+    assert [(p.name, p.title, p.organization, p.group) for p in people] == [
+        ("박학룡", "이사장", "함께살이 사회적협동조합", "상설협의체"),
+        ("이소영", "위원장", "함께살이 사회적협동조합", "상설협의체"),
+        (None, "마을재생기획단장", "구청", "상설협의체"),
+    ]
+
+
+def test_redacted_group_gives_no_people(models) -> None:
+    lines = _lines("○ 참석자 : 서울청정넷 청년위원*****", models)
+    groups, people = attendees.extract(lines, models)
+    assert people == []
+    assert [(g.name, g.count) for g in groups] == [("서울청정넷 청년위원", None)]
+
+
+APPROVALS = [
+    # tab-separated rows: positions over names, with an MM/DD stamp on the final approver
+    ("담당\t사회적경제특담담당\t마을사회적경제과장\n김태원\t은현기\t04/28 하순호",
+     [("담당", "김태원", None, False), ("사회적경제특담담당", "은현기", None, False),
+      ("마을사회적경제과장", "하순호", "2016-04-28", False)]),
+    # one cell per line (flattened table), a stamp in its own cell, 代 for a proxy signature
+    ("주무관\n청년참여팀장\n청년정책담당관\n이경주\n代이종림\n06/24\n권소현",
+     [("주무관", "이경주", None, False), ("청년참여팀장", "이종림", None, True),
+      ("청년정책담당관", "권소현", "2016-06-24", False)]),
+    # 전결 is delegated approval, not a proxy; redacted names stay unknown
+    ("주무관\t팀장\t과장\n*****\t문도현\t전결 07/01 배하린",
+     [("주무관", None, None, False), ("팀장", "문도현", None, False), ("과장", "배하린", "2016-07-01", False)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), APPROVALS)
+def test_approval_line(text: str, expected, models) -> None:
+    steps = header.approval_line(_lines(text, models), models, 2016)
+    assert [(s.position, s.name, s.date, s.proxy) for s in steps] == expected

@@ -1,0 +1,104 @@
+"""Outline markers, label splitting and the section tree."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.document import Block
+from extract.lines import make_lines, split_label, split_marker
+from extract.normalize import normalize_block
+from extract.sections import build
+
+MARKERS = [
+    ("Ⅰ 추진근거", "Ⅰ", "roman", "추진근거"),
+    ("II. 개최 결과", "II.", "roman", "개최 결과"),
+    ("□ 개최 결과", "□", "square", "개최 결과"),
+    ("○일시", "○", "circle", "일시"),
+    ("ㅇ 장소 : 본관", "ㅇ", "circle", "장소 : 본관"),
+    ("❍ 참석자", "❍", "circle", "참석자"),
+    ("◦ 세부", "◦", "circle", "세부"),
+    ("- 일 시 : 2016. 4. 27", "-", "dash", "일 시 : 2016. 4. 27"),
+    ("· 세부 내용", "·", "dot", "세부 내용"),
+    ("ㆍ 세부 내용", "ㆍ", "dot", "세부 내용"),
+    ("※ 참고", "※", "note", "참고"),
+    ("1. 관련", "1.", "num_dot", "관련"),
+    ("가. 일 시", "가.", "kor_dot", "일 시"),
+    ("1) 첫째", "1)", "num_paren", "첫째"),
+    ("가) 둘째", "가)", "kor_paren", "둘째"),
+    ("(1) 셋째", "(1)", "paren_num", "셋째"),
+    ("① 넷째", "①", "circled", "넷째"),
+    ("<보고안건>", "<보고안건>", "label", "보고안건"),
+    ("\uf03d 사용 글머리", "\uf03d", "pua", "사용 글머리"),
+    ("2016. 4. 27(수) 개최", None, None, "2016. 4. 27(수) 개최"),
+    ("1.5배 증가", None, None, "1.5배 증가"),
+    ("마을사회적경제과-2117", None, None, "마을사회적경제과-2117"),
+    ("Ink 사용", None, None, "Ink 사용"),
+]
+
+
+@pytest.mark.parametrize(("text", "marker", "mclass", "body"), MARKERS)
+def test_split_marker(text: str, marker: str | None, mclass: str | None, body: str) -> None:
+    assert split_marker(text) == (marker, mclass, body)
+
+
+LABELS = [
+    ("일 시 : 2016. 4. 27(수) 14:00~16:30", ("일 시", "2016. 4. 27(수) 14:00~16:30")),
+    ("문서번호\t마을사회적경제과-2117", ("문서번호", "마을사회적경제과-2117")),
+    ("[제    목] 쟁점토지의 취득가액", ("제    목", "쟁점토지의 취득가액")),
+    ("구 입장 : 예산편성 필요", ("구 입장", "예산편성 필요")),
+    ("14:00~16:30 회의", None),
+    ("정상적인 문장입니다", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LABELS)
+def test_split_label(text: str, expected: tuple[str, str] | None) -> None:
+    got = split_label(text)
+    assert (got[:2] if got else None) == expected
+
+
+def _lines(text: str, models):
+    blocks = [normalize_block(Block(t, 1, origin="plain")) for t in text.split("\n")]
+    _, lines = make_lines(blocks, models)
+    build(lines)
+    return lines
+
+
+def _tree(text: str, models) -> list[tuple[int, str]]:
+    return [(ln.depth, ln.marker or "") for ln in _lines(text, models)]
+
+
+OUTLINES = [
+    # glyph family, nested by first appearance
+    ("Ⅰ 개요\n□ 일시\n○ 세부\n- 하위\n○ 세부2\n□ 장소\nⅡ 결과",
+     [(1, "Ⅰ"), (2, "□"), (3, "○"), (4, "-"), (3, "○"), (2, "□"), (1, "Ⅱ")]),
+    # numbered family
+    ("1. 관련\n가. 첫째\n1) 세부\n가) 더 세부\n(1) 가장 세부\n나. 둘째\n2. 결과",
+     [(1, "1."), (2, "가."), (3, "1)"), (4, "가)"), (5, "(1)"), (2, "나."), (1, "2.")]),
+    # a level skipped, then an outer marker not seen before closes the inner ones
+    ("○ 항목\n- 세부\n□ 새 절",
+     [(1, "○"), (2, "-"), (1, "□")]),
+    # indentation decides for the same glyph (markdown lists)
+    ("- 참 석 자\n  - 상설협의체 : 8명\n    - 기관 : 홍길동 위원장\n  - 정기회의 : 22명\n- 장 소 : 본관",
+     [(1, "-"), (2, "-"), (3, "-"), (2, "-"), (1, "-")]),
+    # notes hang under the item they annotate
+    ("□ 참석자\n○ 위원 5명\n※ 1명 불참\n○ 직원 2명",
+     [(1, "□"), (2, "○"), (3, "※"), (2, "○")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), OUTLINES)
+def test_section_levels(text: str, expected: list[tuple[int, str]], models) -> None:
+    assert _tree(text, models) == expected
+
+
+def test_markdown_headings_frame_their_items(models) -> None:
+    text = "# 제목\n## I 개최 결과\n- 일 시 : 2016. 4. 27\n## II 주요내용\n- 항목\n### 1. 세부 절\n- 세부 항목"
+    assert [(ln.depth, ln.body[:5]) for ln in _lines(text, models)] == [
+        (1, "제목"), (2, "개최 결과"), (3, "일 시 :"), (2, "주요내용"), (3, "항목"), (3, "세부 절"), (4, "세부 항목"),
+    ]  # fmt: skip
+
+
+def test_dedented_paragraph_leaves_the_item(models) -> None:
+    text = "1. 개최\n  가. 일 시 : 2025. 7. 8.\n붙임  회의자료 1부.  끝."
+    assert [ln.depth for ln in _lines(text, models)] == [1, 2, 1]

@@ -1,0 +1,50 @@
+"""models/ validation: every rule file is checked line by line and errors name file:line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from extract.errors import ModelsError
+from extract.resources import find_models, load_models
+
+from .conftest import ROOT
+
+BROKEN = [
+    ("lexicons/titles.tsv", "job\t과장\n", "titles.tsv:"),
+    ("lexicons/surnames.tsv", "김\t이\n", "surnames.tsv:"),
+    ("lexicons/labels.tsv", "location\tre:[unclosed\n", "invalid regular expression"),
+    ("lexicons/org_suffixes.tsv", "과\tmedium\n", "org_suffixes.tsv:"),
+    ("kiwi/user.dict", "단어\tXYZ\t0\n", "user.dict:"),
+    ("patterns/cues.jsonl", "{not json}\n", "cues.jsonl:"),
+    ("patterns/cues.jsonl", '{"label": "X", "pattern": [{"TEXT": {"REGEX": "("}}]}\n', "invalid REGEX"),
+]
+
+
+@pytest.mark.parametrize(("rel", "bad_line", "message"), BROKEN)
+def test_invalid_lines_are_reported_with_file_and_line(tmp_path: Path, rel: str, bad_line: str, message: str) -> None:
+    root = tmp_path / "models"
+    shutil.copytree(ROOT / "models", root)
+    target = root / rel
+    target.write_text(target.read_text(encoding="utf-8") + bad_line, encoding="utf-8")
+    with pytest.raises(ModelsError, match=message):
+        load_models(root)
+
+
+def test_missing_models_folder(tmp_path: Path) -> None:
+    with pytest.raises(ModelsError, match=r"manifest\.json"):
+        find_models(tmp_path)
+
+
+def test_env_var_points_at_models(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "m"
+    shutil.copytree(ROOT / "models", root)
+    monkeypatch.setenv("GONGMUN_MODELS", str(root))
+    assert find_models() == root
+
+
+def test_bundled_models_load() -> None:
+    m = load_models(find_models().resolve())
+    assert "김" in m.surnames and "주무관" in m.titles and m.patterns
