@@ -24,6 +24,7 @@ class Block:
     origin: str = "text"  # text | ocr | hwpx | hwp | plain
     confidence: float | None = None
     heading: int | None = None  # markdown heading level (# = 1), when the input marked one
+    path: str | None = None  # where in a native document: `s0/p12/tbl0/r1c2/p0`
 
 
 @dataclass

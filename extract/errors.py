@@ -37,6 +37,12 @@ class InputTooLarge(GongmunError):
     exit_code = 7
 
 
+class CorruptInput(GongmunError):
+    """The file claims a format but cannot be read as it (truncated, damaged, malicious)."""
+
+    exit_code = 10
+
+
 class ModelsError(GongmunError):
     """models/ is missing or a rule file is invalid (message names file:line)."""
 
@@ -54,5 +60,6 @@ EXIT_CODES: dict[str, int] = {
         UndecodableText,
         InputTooLarge,
         ModelsError,
+        CorruptInput,
     )
 }

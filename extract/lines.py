@@ -66,6 +66,7 @@ class Line:
     body_start: int  # offset of `body` in the document text
     heading: int | None = None
     bbox: tuple[float, float, float, float] | None = None
+    path: str | None = None
     label: str | None = None  # text before ':' (letter-spacing kept), if the line is `label : value`
     value: str | None = None
     value_start: int = 0  # offset of `value` in the document text
@@ -109,6 +110,7 @@ class Line:
             char_end=b,
             bbox=list(self.bbox) if self.bbox else None,
             text=self.raw[a - self.start : b - self.start],
+            path=self.path,
         )
 
     def span_of(self, text: str) -> Evidence:
@@ -173,7 +175,7 @@ def make_lines(blocks: list[Block], models: Any) -> tuple[str, list[Line]]:
             body_pos = raw.find(body) if body else len(raw)
             line = Line(
                 index=i, page=b.page, start=offset, raw=raw, indent=indent, marker=marker, mclass=mclass,
-                body=body, body_start=offset + max(body_pos, 0), heading=b.heading, bbox=b.bbox,
+                body=body, body_start=offset + max(body_pos, 0), heading=b.heading, bbox=b.bbox, path=b.path,
             )  # fmt: skip
             lab = split_label(body)
             if lab:

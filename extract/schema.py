@@ -32,6 +32,10 @@ class Evidence(_Model):
         description="[x0, y0, x1, y1] on the page: PDF points for PDFs, pixels for images; null for text",
     )
     text: str = Field(description="the source text of the item as read")
+    path: str | None = Field(
+        default=None,
+        description="for HWP/HWPX: section, paragraph and table cell of the block, e.g. s0/p12/tbl0/r1c2/p0",
+    )
 
 
 class PageInfo(_Model):

@@ -12,21 +12,58 @@ from __future__ import annotations
 from .lines import RANK, Line
 from .schema import Section
 
+_NUMBERED = {"num_dot", "kor_dot", "num_paren", "kor_paren", "paren_num", "paren_kor", "circled", "circled_kor"}
+
+
+def _family(mclass: str | None) -> str:
+    if mclass == "roman":
+        return "any"
+    if mclass == "label":
+        return "label"
+    return "numbered" if mclass in _NUMBERED else "glyph"
+
 
 def _same_key(a: Line, b: Line) -> bool:
     return a.mclass == b.mclass and abs(a.indent - b.indent) <= 1
+
+
+def _outer_or_equal(top: Line, line: Line) -> bool:
+    """True when `top` cannot be the parent of `line` by indentation, or by rank within one marker family."""
+    if top.indent != line.indent:
+        return top.indent > line.indent
+    fam_top, fam_line = _family(top.mclass), _family(line.mclass)
+    if "any" not in (fam_top, fam_line) and fam_top != fam_line:
+        return False  # across families (□ vs ①) only the document itself shows the nesting
+    return RANK.get(top.mclass or "", 9) >= RANK.get(line.mclass or "", 9)
 
 
 def build(lines: list[Line]) -> list[Line]:
     """Link `parent`/`children`/`depth` on every line; return the top-level lines."""
     roots: list[Line] = []
     stack: list[Line] = []
+    last_parent: dict[tuple[str, int], Line | None] = {}  # marker key -> the line it last hung under
 
     def attach(line: Line) -> None:
         parent = stack[-1] if stack else None
         line.parent = parent
         line.depth = parent.depth + 1 if parent else 1
         (parent.children if parent else roots).append(line)
+
+    def open_index(match: Line | None) -> int | None:
+        """Stack index of an open line with the key of `match` (searching down to the nearest heading)."""
+        for i in range(len(stack) - 1, -1, -1):
+            node = stack[i]
+            if match is not None and node.mclass is not None and _same_key(node, match):
+                return i
+            if node.heading is not None:
+                return None
+        return None
+
+    def heading_floor() -> int:
+        for i in range(len(stack) - 1, -1, -1):
+            if stack[i].heading is not None:
+                return i + 1
+        return 0
 
     for line in lines:
         if line.heading is not None:
@@ -41,27 +78,29 @@ def build(lines: list[Line]) -> list[Line]:
                     stack.pop()
             attach(line)
             continue
-        found = None
-        for i in range(len(stack) - 1, -1, -1):
-            node = stack[i]
-            if node.mclass is not None and _same_key(node, line):
-                found = i
-                break
-            if node.heading is not None:
-                break
+        found = open_index(line)
+        key = (line.mclass, line.indent)
         if found is not None:
             del stack[found:]
+        elif key in last_parent:
+            # seen before: hang it where it hung last time, if that line's kind is still open
+            prev = last_parent[key]
+            j = open_index(prev) if prev is not None else None
+            if prev is None:
+                del stack[heading_floor() :]
+            elif j is not None:
+                del stack[j + 1 :]
+            else:
+                while stack and stack[-1].heading is None and _outer_or_equal(stack[-1], line):
+                    stack.pop()
         else:
-            while (
-                stack
-                and stack[-1].heading is None
-                and (
-                    stack[-1].indent > line.indent
-                    or (stack[-1].indent == line.indent and RANK.get(stack[-1].mclass or "", 9) >= RANK[line.mclass])
-                )
-            ):
+            while stack and stack[-1].heading is None and _outer_or_equal(stack[-1], line):
                 stack.pop()
         attach(line)
+        if line.parent is None or line.parent.mclass is not None:
+            last_parent[key] = line.parent
+        else:  # under a plain line or a heading: nothing to find again by marker
+            last_parent.pop(key, None)
         stack.append(line)
     return roots
 

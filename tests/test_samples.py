@@ -16,7 +16,7 @@ from extract.schema import json_schema
 
 from .conftest import ROOT, SAMPLES
 
-INPUTS = sorted(p for p in SAMPLES.iterdir() if p.suffix in {".txt", ".md"})
+INPUTS = sorted(p for p in SAMPLES.iterdir() if p.suffix in {".txt", ".md", ".hwpx", ".hwp", ".pdf", ".png"})
 
 
 def test_there_are_samples_of_every_kind() -> None:

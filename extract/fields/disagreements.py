@@ -19,32 +19,29 @@ _TOPIC_TAIL = re.compile(
 )
 
 
-def _party(line: Line) -> tuple[str, str, Line] | None:
-    """(party, stance, line) when the line states one party's position."""
+def _party(line: Line) -> tuple[str, str, Line, Line] | None:
+    """(party, stance, stance line, position line) when the line states one party's position."""
     if line.label and line.value:
         m = _PARTY.match(clean(line.label))
         if m and not is_redacted(line.value):
-            return clean(m.group("party")), clean(line.value), line
+            return clean(m.group("party")), clean(line.value), line, line
     m = _PARTY.match(clean(line.body))
-    if m and line.children:
+    # heading-style (`가. 청구인 주장` over its points): the party is one short word
+    if m and line.children and line.mclass != "label" and re.fullmatch(r"[가-힣]{1,6}", m.group("party")):
         kids = [c for c in line.children if c.body and not is_redacted(c.body)]
         if kids:
-            return clean(m.group("party")), clean(kids[-1].body), kids[-1]
+            return clean(m.group("party")), clean(kids[-1].body), kids[-1], line
     return None
 
 
-def _resolution(positions: list[tuple[str, str, Line]], siblings: list[Line]) -> Line | None:
-    last = positions[-1][2]
-    holder = last if last.children and positions[-1][2].field is not None else None
-    if holder is None and last.label:
-        holder = last
-    if holder is not None and holder.children:
+def _resolution(positions: list[tuple[str, str, Line, Line]], siblings: list[Line]) -> Line | None:
+    """The line that settles the positions: under the last position, or right after them."""
+    stance_line, holder = positions[-1][2], positions[-1][3]
+    if stance_line is holder and holder.children:
         kids = [c for c in holder.children if c.body]
         cued = [c for c in kids if c.cues & {"RESOLUTION", "DECISION"}]
-        if cued or kids:
-            return (cued or kids)[-1]
-    idx = siblings.index(last)
-    for nxt in siblings[idx + 1 :]:
+        return (cued or kids)[-1]
+    for nxt in siblings[siblings.index(holder) + 1 :]:
         if _party(nxt):
             continue
         if nxt.cues & {"RESOLUTION", "DECISION"}:
@@ -65,7 +62,7 @@ def extract(lines: list[Line], models: Models) -> tuple[list[Disagreement], set[
         positions = [p for p in (_party(s) for s in siblings) if p]
         if len(positions) < 2 or len({compact(p[0]) for p in positions}) < 2:
             continue
-        first = next(s for s in siblings if _party(s))
+        first = positions[0][3]
         parent = first.parent
         topic = clean(_TOPIC_TAIL.sub("", parent.body)) if parent is not None else None
         cued = parent is not None and "DISAGREEMENT" in parent.cues
@@ -73,12 +70,12 @@ def extract(lines: list[Line], models: Models) -> tuple[list[Disagreement], set[
         out.append(
             Disagreement(
                 topic=topic or None,
-                positions=[StancePosition(party=p, stance=s, evidence=ln.evidence()) for p, s, ln in positions],
+                positions=[StancePosition(party=p, stance=s, evidence=ln.evidence()) for p, s, ln, _ in positions],
                 resolution=clean(resolution.body) if resolution is not None else None,
                 confidence=0.9 if cued else 0.7,
                 evidence=(parent or first).evidence(),
             )
         )
-        used.update(id(ln) for _, _, ln in positions)
-        used.update(id(s) for s in siblings if _party(s))
+        used.update(id(ln) for _, _, ln, _ in positions)
+        used.update(id(holder) for _, _, _, holder in positions)
     return out, used

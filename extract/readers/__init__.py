@@ -7,7 +7,10 @@ from pathlib import Path
 
 from ..document import RawDocument, Source
 from ..errors import EmptyInput, InputIsDirectory, InputNotFound, InputTooLarge, UnsupportedFormat
-from . import text
+from . import hwpx, text
+
+READERS = {"txt": text.read, "md": text.read, "hwpx": hwpx.read}
+SUPPORTED = ".txt, .md, .hwpx"
 
 TEXT_EXTENSIONS = {".txt", ".md", ".text", ".markdown", ""}
 MAX_INPUT_BYTES = 512 * 1024 * 1024
@@ -28,8 +31,10 @@ def sniff(data: bytes, name: str) -> str:
     head = data[:8]
     for magic, fmt in _MAGIC:
         if head.startswith(magic):
-            if fmt == "zip" and b"hwp+zip" in data[:200]:
+            if fmt == "zip" and (b"hwp+zip" in data[:200] or b"Contents/section" in data[:65536]):
                 return "hwpx"
+            if fmt == "zip" and Path(name).suffix.lower() == ".hwpx":
+                return "hwpx"  # damaged, but meant to be one: let the HWPX reader say what is wrong
             return fmt
     return "md" if Path(name).suffix.lower() in {".md", ".markdown"} else "txt"
 
@@ -57,8 +62,8 @@ def read(path: str, stdin_data: bytes | None = None) -> RawDocument:
     if fmt in {"txt", "md"}:
         suffix = Path(shown).suffix.lower() if shown != "-" else ""
         if suffix not in TEXT_EXTENSIONS:
-            raise UnsupportedFormat(f"unsupported file type '{suffix}' (supported: .txt, .md)", shown)
-    else:
-        raise UnsupportedFormat(f"{fmt} input is not supported yet (supported: .txt, .md)", shown)
+            raise UnsupportedFormat(f"unsupported file type '{suffix}' (supported: {SUPPORTED})", shown)
+    elif fmt not in READERS:
+        raise UnsupportedFormat(f"{fmt} input is not supported yet (supported: {SUPPORTED})", shown)
     source = Source(path=shown, format=fmt, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
-    return text.read(data, source)
+    return READERS[fmt](data, source)
