@@ -43,6 +43,12 @@ class CorruptInput(GongmunError):
     exit_code = 10
 
 
+class EncryptedInput(GongmunError):
+    """Password-protected, DRM or distribution-only documents."""
+
+    exit_code = 11
+
+
 class ModelsError(GongmunError):
     """models/ is missing or a rule file is invalid (message names file:line)."""
 
@@ -61,5 +67,6 @@ EXIT_CODES: dict[str, int] = {
         InputTooLarge,
         ModelsError,
         CorruptInput,
+        EncryptedInput,
     )
 }

@@ -18,6 +18,7 @@ from .schema import Evidence
 # when the document itself has not shown their nesting yet.
 MARKERS: list[tuple[str, str]] = [
     ("roman", r"(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|(?:IX|IV|V?I{1,3}|V|X)(?=[\s.]|$))\.?"),
+    ("box_num", r"\d{1,2}(?=\t)"),  # a numbered box heading, its number and title in two table cells
     ("paren_num", r"\(\d{1,2}\)"),
     ("paren_kor", r"\([가나다라마바사아자차카타파하]\)"),
     ("num_dot", r"\d{1,2}\.(?![\d.])"),
@@ -28,7 +29,7 @@ MARKERS: list[tuple[str, str]] = [
     ("circled_kor", r"[㉮-㉻㉠-㉭]"),
     ("square", r"[□▢❑☐]"),
     ("square_filled", r"[■▣◼]"),
-    ("circle", r"[○❍◦⚪]|[ㅇo](?=\s)"),
+    ("circle", r"[○❍◦⚪〇]|[ㅇo](?=\s)"),
     ("double_circle", r"[◎●◉]"),
     ("diamond", r"[◆◇◈]"),
     ("arrow", r"[▶▷►➢➤→⇒]"),
@@ -41,7 +42,7 @@ MARKERS: list[tuple[str, str]] = [
     ("label", r"<[^<>]{1,40}>|〈[^〈〉]{1,40}〉|《[^《》]{1,40}》|【[^【】]{1,40}】"),
 ]
 RANK = {
-    "roman": 0.0, "num_dot": 1.0, "square": 2.0, "square_filled": 2.0, "label": 2.5, "kor_dot": 3.0,
+    "roman": 0.0, "box_num": 0.5, "num_dot": 1.0, "square": 2.0, "square_filled": 2.0, "label": 2.5, "kor_dot": 3.0,
     "circle": 3.0, "double_circle": 3.0, "pua": 3.0, "diamond": 3.5, "num_paren": 4.0, "dash": 4.0,
     "arrow": 4.5, "kor_paren": 5.0, "circled": 5.0, "paren_num": 5.5, "paren_kor": 6.0, "dot": 6.0,
     "circled_kor": 6.5, "lost": 3.0, "note": 7.0, "star": 7.5,
@@ -135,7 +136,7 @@ def split_marker(text: str) -> tuple[str | None, str | None, str]:
         return None, None, text
     rest = text[m.end() :]
     if (
-        m.lastgroup in {"num_dot", "kor_dot", "num_paren", "kor_paren", "roman"}
+        m.lastgroup in {"num_dot", "kor_dot", "num_paren", "kor_paren", "roman", "box_num"}
         and rest
         and not (rest[0].isspace() or "가" <= rest[0] <= "힣" or rest[0] in "(<[「『\"'")
     ):

@@ -16,7 +16,7 @@ _NUMBERED = {"num_dot", "kor_dot", "num_paren", "kor_paren", "paren_num", "paren
 
 
 def _family(mclass: str | None) -> str:
-    if mclass == "roman":
+    if mclass in {"roman", "box_num"}:
         return "any"
     if mclass == "label":
         return "label"

@@ -9,6 +9,7 @@ from ..schema import Decision, Kind
 from .common import clean, is_redacted, roles
 
 _MEETING_KINDS = {"meeting_result", "minutes"}
+_NOT_OUTCOMES = {"follow_up", "background"}  # plans, and the history that led to the meeting
 
 
 def _answer(node: Line, used: set[int]) -> Line | None:
@@ -49,7 +50,7 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
                 add(target, clean(value), clean(ln.label or "") or _topic(ln), 0.9)
             continue
         in_agenda = any(a.field == "agenda" for a in ln.ancestors())
-        if "DECISION" in ln.cues and ln.field is None and not in_agenda and "follow_up" not in roles(ln, models):
+        if "DECISION" in ln.cues and ln.field is None and not in_agenda and not roles(ln, models) & _NOT_OUTCOMES:
             add(ln, clean(ln.body), _topic(ln), 0.9)
 
     # 2. A proposal or request answered by its (last, deepest) child line.

@@ -12,8 +12,9 @@ from ..schema import FollowUp
 from .common import clean, compact, is_redacted, own_roles, roles
 
 _PLACE_WORD = r"(?:\d+층|층|실|홀|관|룸|센터|청사|회의장|강당|공연장|광장|갤러리|사무실|구청|시청|체육관|도서관)"
-_PLACE_AT = re.compile(r"(?P<place>[가-힣A-Za-z0-9]+(?:\s+[가-힣A-Za-z0-9]+){0,4}?" + _PLACE_WORD + r")\s*에서")
+_PLACE_AT = re.compile(r"(?P<place>(?:[가-힣A-Za-z0-9]+\s+){0,4}[가-힣A-Za-z0-9]*" + _PLACE_WORD + r")\s*에서")
 _PLACE_LEAD = re.compile(r"^(?P<place>[^,'‘“\"]{2,40}?" + _PLACE_WORD + r"[^,'‘“\"]{0,8}?)\s*(?:,|$)")
+_CITATION = re.compile(r"\S+-\d+\s*(?:호\s*)?\([^()]*\)\s*호?")  # `재난관리과-438(2026.1.19.)호`: another document
 _GENERIC = re.compile(r"(개요|계획|일정|내용)$")
 
 
@@ -31,6 +32,8 @@ def _event(block: Line, year: int | None) -> FollowUp | None:
     else:
         text = title
     start, end = values.parse_time_range(when.value or "")
+    if values.parse_date(when.value or "", year) is None and start is None:
+        return None  # withheld or undated: nothing to follow up on
     return FollowUp(
         text=text,
         date=values.parse_date(when.value or "", year),
@@ -60,7 +63,9 @@ def _item(line: Line, year: int | None, body: str | None = None) -> FollowUp:
     dates = values.find_dates(body, year)
     start, end = values.parse_time_range(body)
     text = clean(_drop_trailing_parens(body)) if dates or start else clean(body)
-    if line.label and line.value and body == line.body and dates:
+    if line.label and line.value and values.find_dates(line.label, year) and not values.find_dates(line.value, year):
+        text = clean(line.value)  # `’26.6.26.~30. : 결과발표 및 계약체결`: the value names the task
+    elif line.label and line.value and body == line.body and dates:
         rest = clean(re.sub(r"(까지|부터|~|[(),])", " ", values.strip_dates(line.value, year)))
         if len(rest) <= 15:  # `안내문 배부 : 2025. 10. 15.(수)까지`: the label names the task
             text = clean(line.label)
@@ -123,9 +128,9 @@ def extract(lines: list[Line], models: Models, main_block: Line | None, year: in
     for ln in lines:
         if id(ln) in done or ln.field is not None or ln is main_block:
             continue
-        if "FOLLOW_UP" not in ln.cues or ln.children or own_roles(ln, models):
+        if "FOLLOW_UP" not in ln.cues or ln.children or own_roles(ln, models) or "background" in roles(ln, models):
             continue
-        dated = bool(values.find_dates(ln.body, year))
+        dated = bool(values.find_dates(_CITATION.sub("", ln.body), year))
         opens = bool(re.match(r"^(향후|차기|추후)", ln.body))
         if dated or opens:
             keep(ln, _item(ln, year))

@@ -11,15 +11,18 @@ from ..resources import Models
 from ..schema import ApprovalStep, DocumentInfo
 from .common import clean, compact, is_name, is_redacted, is_title
 
-_DOC_NUMBER = re.compile(r"^(?P<dept>[가-힣A-Za-z0-9()·ㆍ ]{2,30}?)\s*-\s*(?P<serial>\d{1,7})$")
+_DOC_NUMBER = re.compile(r"^(?P<dept>[가-힣A-Za-z()·ㆍ ]{2,30}?)\s*-\s*(?P<serial>\d{1,7})$")
+_NUMBER_DATE = re.compile(r"^(?P<num>\S.*?)\s*\((?P<date>[^()]*\d{4}[^()]*)\)\s*$")
 _ENFORCE = re.compile(r"^시\s*행\s+(?P<num>\S+?-\d+)\s*(?:\((?P<date>[^)]*)\))?")
 _DISCLOSURE = re.compile(r"(대시민공개|부분공개\s*\(\s*[\d,\s]+\)|비공개\s*\(\s*[\d,\s]+\)|부분공개|비공개|공개)")
 _STAMP_RX = re.compile(r"\d{1,2}/\d{1,2}")
 _MARK_RX = re.compile(r"代|대결|전결")
 _STAMP_ONLY = re.compile(r"^(?:(?:전결|대결|代)\s*)?\d{1,2}/\d{1,2}$|^(?:전결|대결)$")
 _TITLE_END = re.compile(
-    r"(회의록제\d+호|보고|계획|결과|알림|안내|회의록|의사록|\(안\)|요청|제출|결정|통보|개최|협조|회신|결과서|보도자료)$"
+    r"(회의록제\d+호|보고서|보고|계획|결과|알림|안내|회의록|의사록|\(안\)|요청|제출|결정|통보|개최|협조|회신|결과서|보도자료)$"
 )
+_ATTACH_START = re.compile(r"^(?:붙\s*임|첨\s*부)(?=[\s:：\d]|$)\s*[:：]?\s*(?P<rest>.*)$")
+_NUMBERED_ITEM = re.compile(r"^\d{1,2}\.\s")
 _ATTACH_SPLIT = re.compile(r"(?:^|\s)\d{1,2}\.\s*")
 _END = re.compile(r"\s*끝\s*\.?\s*$")
 _SPACED_ISSUER = re.compile(r"^(?:[가-힣]\s+){2,}[가-힣]$")
@@ -49,49 +52,68 @@ def _is_position(cell: Cell, models: Models) -> bool:
 
 
 def approval_line(lines: list[Line], models: Models, year: int | None) -> list[ApprovalStep]:
-    """Pair a run of position cells with the run of name cells that follows it (stamps skipped)."""
-    cells = _cells(lines)
-    i = 0
-    while i < len(cells):
-        if not _is_position(cells[i], models):
-            i += 1
+    """Pair position cells with the name cells that follow them.
+
+    Handles both layouts of the 결재 table once flattened: a row of positions over a row of names
+    (`주무관 팀장 과장` / `김 이 06/24 박`) and position/name cells interleaved (`소방위 최은영 구급팀장 남창수`).
+    `MM/DD` stamps date the next name, `代` marks a proxy signature, redacted names stay unknown.
+    """
+    best: list[ApprovalStep] = []
+    steps: list[ApprovalStep] = []
+    positions: list[Cell] = []
+    pending_date: str | None = None
+    proxy_pending = False
+    idle = 0
+    previous: Cell | None = None
+
+    def take(name_cell: Cell) -> str:
+        """The position a name belongs to: the cell right before it when position/name cells are
+        interleaved on one line (earlier unmatched positions there were a sender line, not approvers),
+        else the oldest open position (a row of positions over a row of names)."""
+        last = positions[-1]
+        interleaved = previous is last and name_cell.line is last.line
+        if interleaved and len(positions) > 1 and positions[0].line is not last.line:
+            positions.clear()
+            return last.text
+        return positions.pop(0).text
+
+    for cell in _cells(lines):
+        text = cell.text
+        if _is_position(cell, models):
+            positions.append(cell)
+            previous = cell
+            idle = 0
             continue
-        j = i
-        while j < len(cells) and _is_position(cells[j], models):
-            j += 1
-        positions = [c.text for c in cells[i:j]]
-        steps: list[ApprovalStep] = []
-        pending_date: str | None = None
-        proxy_pending = False
-        k = j
-        while k < len(cells) and len(steps) < len(positions):
-            text = cells[k].text
-            if _STAMP_ONLY.match(text):
-                pending_date = _stamp_date(text, year)
-                k += 1
+        if not positions:
+            idle += 1
+        elif _STAMP_ONLY.match(text):
+            pending_date = _stamp_date(text, year)
+            continue
+        elif compact(text) in {"代", "대결"}:
+            proxy_pending = True
+            continue
+        elif is_redacted(text) and len(text) <= 12:
+            steps.append(ApprovalStep(position=take(cell), name=None, date=pending_date))
+            pending_date, proxy_pending, idle = None, False, 0
+            continue
+        else:
+            found = _name_cell(text, models)
+            if found is not None:
+                name, stamp, mark = found
+                date = _stamp_date(stamp, year) if stamp else pending_date
+                proxy = proxy_pending or mark in {"代", "대결"}
+                steps.append(ApprovalStep(position=take(cell), name=name, date=date, proxy=proxy))
+                pending_date, proxy_pending, idle = None, False, 0
                 continue
-            if is_redacted(text):
-                steps.append(ApprovalStep(position=positions[len(steps)], name=None, date=pending_date))
-                pending_date, proxy_pending = None, False
-                k += 1
-                continue
-            cell = _name_cell(text, models)
-            if cell is None:
-                if compact(text) in {"代", "대결"}:
-                    proxy_pending = True
-                    k += 1
-                    continue
-                break
-            name, stamp, mark = cell
-            date = _stamp_date(stamp, year) if stamp else pending_date
-            proxy = proxy_pending or mark in {"代", "대결"}
-            steps.append(ApprovalStep(position=positions[len(steps)], name=name, date=date, proxy=proxy))
-            pending_date, proxy_pending = None, False
-            k += 1
-        if len(steps) >= 2 or (steps and len(positions) == 1):
-            return steps
-        i = j
-    return []
+            idle += 1
+        previous = cell
+        if idle > 6 or len(text) > 40:  # the table has ended
+            if len(steps) > len(best):
+                best = steps
+            steps, positions, idle = [], [], 0
+    if len(steps) > len(best):
+        best = steps
+    return best if len(best) >= 2 else []  # one signer alone is more often a contact line than a 결재 table
 
 
 def _name_cell(text: str, models: Models) -> tuple[str, str | None, str | None] | None:
@@ -146,23 +168,30 @@ def _title(lines: list[Line], models: Models) -> tuple[str | None, Line | None]:
 
 
 def _attachments(lines: list[Line]) -> list[str]:
+    """붙임 items: `붙임 : 회의자료 1부. 끝.` or `붙 임 1. … 1부.` followed by `2. … 1부.  끝.` lines."""
     for idx, ln in enumerate(lines):
-        if ln.field != "attachments" or ln.label is None or ln.label.strip().startswith("["):
+        m = _ATTACH_START.match(ln.raw.strip())
+        if not m or (ln.label or "").strip().startswith("["):
             continue
-        text = ln.value or ""
+        text = m.group("rest")
+        ln.field = "attachments"
         if not _END.search(text):
-            for nxt in lines[idx + 1 : idx + 12]:
-                if nxt.field is not None and nxt.field != "attachments":
+            for nxt in lines[idx + 1 : idx + 20]:
+                body = nxt.raw.strip()
+                if not _NUMBERED_ITEM.match(body) and (nxt.field not in (None, "attachments") or "\t" in body):
                     break
-                text += " " + (nxt.marker or "") + " " + nxt.body
+                if not _NUMBERED_ITEM.match(body) and not text.strip():
+                    pass  # `붙임` alone on its line: the item follows
+                elif not _NUMBERED_ITEM.match(body):
+                    break
+                text += " " + body
                 nxt.field = "attachments"  # a continuation of the list, not an item of the section above
-                if _END.search(nxt.body):
+                if _END.search(body):
                     break
         text = _END.sub("", text).strip()
         if not text:
             continue
-        parts = [clean(p) for p in _ATTACH_SPLIT.split(text) if clean(p)]
-        return parts
+        return [clean(p) for p in _ATTACH_SPLIT.split(text) if clean(p)]
     return []
 
 
@@ -196,6 +225,10 @@ def extract(lines: list[Line], models: Models) -> DocumentInfo:
                     info.disclosure = re.sub(r"\s+", "", m.group(1))
                     break
     if info.doc_number:
+        m = _NUMBER_DATE.match(info.doc_number)
+        if m:  # `조심2011부1296 (2011.12.21)`: the number, and the date it was issued
+            info.doc_number = m.group("num")
+            info.approval_date = info.approval_date or values.parse_date(m.group("date"))
         m = _DOC_NUMBER.match(info.doc_number)
         info.department = m.group("dept").strip() if m else None
     info.title, title_line = _title(lines, models)

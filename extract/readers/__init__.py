@@ -7,10 +7,10 @@ from pathlib import Path
 
 from ..document import RawDocument, Source
 from ..errors import EmptyInput, InputIsDirectory, InputNotFound, InputTooLarge, UnsupportedFormat
-from . import hwpx, text
+from . import hwp, hwpx, text
 
-READERS = {"txt": text.read, "md": text.read, "hwpx": hwpx.read}
-SUPPORTED = ".txt, .md, .hwpx"
+READERS = {"txt": text.read, "md": text.read, "hwpx": hwpx.read, "hwp": hwp.read}
+SUPPORTED = ".txt, .md, .hwpx, .hwp"
 
 TEXT_EXTENSIONS = {".txt", ".md", ".text", ".markdown", ""}
 MAX_INPUT_BYTES = 512 * 1024 * 1024

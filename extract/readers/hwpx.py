@@ -1,8 +1,6 @@
 """HWPX (OWPML: a zip of XML, body in Contents/section*.xml): paragraphs, tables and text boxes in order.
 
-Tables reach the extractors as structure: a row of short cells becomes one tab-separated block (so the
-approval table reads as `주무관<TAB>팀장<TAB>과장`), while a frame table (one cell, or cells holding a
-whole outline) is unrolled into its paragraphs. Footnotes and endnotes follow the section they belong to;
+Tables reach the extractors as structure (see tables.py). Footnotes and endnotes follow the section they belong to;
 page headers and footers are skipped. Zip members are size-capped, XML is parsed with entity expansion and
 external entities refused, and member names never touch the file system.
 """
@@ -12,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,13 +19,12 @@ from defusedxml.common import DefusedXmlException
 
 from ..document import Block, Page, RawDocument, Source
 from ..errors import CorruptInput, InputTooLarge
+from .tables import emit_table, group_rows
 
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 200  # uncompressed / compressed, beyond which a member is treated as a bomb
 _SECTION = re.compile(r"^Contents/section(\d+)\.xml$")
-_ROW_CELL_MAX = 2  # paragraphs per cell for a row to read as one tab-separated line
-_ROW_TEXT_MAX = 240
 
 
 def _local(tag: str) -> str:
@@ -139,28 +137,20 @@ def _cells(tr: Any) -> list[tuple[int, int, list[Any]]]:
     return cells
 
 
-def _has_nested(paras: list[Any]) -> bool:
+def _has_nested(paras: Sequence[Any]) -> bool:
     return any(_local(el.tag) in {"tbl", "rect", "container"} for q in paras for el in q.iter())
 
 
 def _table(tbl: Any, path: str, out: _Out) -> None:
-    rows = [_cells(tr) for tr in tbl if _local(tr.tag) == "tr"]
-    n_cells = sum(len(r) for r in rows)
-    for r_index, cells in enumerate(rows):
-        texts = [[_plain(q).strip() for q in paras if _plain(q).strip()] for _, _, paras in cells]
-        simple = (
-            n_cells > 1
-            and all(len(t) <= _ROW_CELL_MAX for t in texts)
-            and sum(len(" ".join(t)) for t in texts) <= _ROW_TEXT_MAX
-            and not any(_has_nested(paras) for _, _, paras in cells)
-        )
-        if simple:
-            row_text = "\t".join(" ".join(t) for t in texts if t)
-            out.add(row_text, f"{path}/r{cells[0][0] if cells else r_index}")
-            continue
-        for row, col, paras in cells:
-            for i, q in enumerate(paras):
-                _paragraph(q, f"{path}/r{row}c{col}/p{i}", out)
+    cells = [c for tr in tbl if _local(tr.tag) == "tr" for c in _cells(tr)]
+    emit_table(
+        group_rows(cells),
+        path,
+        plain=_plain,
+        emit_paragraph=lambda q, sub: _paragraph(q, sub, out),
+        emit_line=out.add,
+        nested=_has_nested,
+    )
 
 
 def section_names(zf: zipfile.ZipFile) -> list[str]:
