@@ -71,14 +71,13 @@ class KiwiTokenizer:
             words.append(piece)
             spaces.append(False)
             infos.append(surf)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        for tok, surf in zip(doc, infos, strict=True):
-            if surf is None:
-                tok.pos_ = "SPACE" if tok.text.isspace() else "X"
-                continue
-            tok.tag_ = surf.tags
-            tok.pos_ = _upos(surf.morphs[0].tag)
-            tok._.morphs = [(m.form, m.tag) for m in surf.morphs]
+        tags = [s.tags if s else "_SP" for s in infos]
+        pos = [
+            _upos(s.morphs[0].tag) if s else ("SPACE" if w.isspace() else "X")
+            for s, w in zip(infos, words, strict=True)
+        ]
+        doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags, pos=pos)
+        doc.user_data["morphs"] = [[(m.form, m.tag) for m in s.morphs] if s else None for s in infos]
         return doc
 
     def to_disk(self, *_: Any, **__: Any) -> None:  # spaCy serialisation hooks: nothing to store
@@ -91,8 +90,8 @@ class KiwiTokenizer:
 def _register() -> None:
     from spacy.tokens import Token
 
-    if not Token.has_extension("morphs"):
-        Token.set_extension("morphs", default=None)
+    if not Token.has_extension("morphs"):  # stored once per Doc, read per token
+        Token.set_extension("morphs", getter=lambda tok: tok.doc.user_data["morphs"][tok.i])
 
     def create_tokenizer() -> Callable[[Any], KiwiTokenizer]:
         def make(nlp: Any) -> KiwiTokenizer:
@@ -103,6 +102,22 @@ def _register() -> None:
     from spacy.util import registry
 
     registry.tokenizers.register("gongmun.kiwi_tokenizer.v1", func=create_tokenizer)
+
+
+def _merge_single_token_regexes(patterns: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One pattern per label for all single-token `{"TEXT": {"REGEX": ...}}` patterns: the Matcher calls
+    one predicate per pattern and token, so merging them makes the ruler several times faster."""
+    merged: dict[str, list[str]] = {}
+    rest: list[dict[str, Any]] = []
+    for p in patterns:
+        toks = p["pattern"]
+        if isinstance(toks, list) and len(toks) == 1 and set(toks[0]) == {"TEXT"} and set(toks[0]["TEXT"]) == {"REGEX"}:
+            merged.setdefault(p["label"], []).append(f"(?:{toks[0]['TEXT']['REGEX']})")
+        else:
+            rest.append(p)
+    for label, alternatives in merged.items():
+        rest.append({"label": label, "id": f"{label}-merged", "pattern": [{"TEXT": {"REGEX": "|".join(alternatives)}}]})
+    return rest
 
 
 def pipeline(models: Models) -> Any:
@@ -117,7 +132,7 @@ def pipeline(models: Models) -> Any:
             nlp.tokenizer.user_dict = models.user_dict
             ruler: Any = nlp.add_pipe("span_ruler", config={"spans_key": "cues", "validate": True, "overwrite": False})
             try:
-                ruler.add_patterns(models.patterns)
+                ruler.add_patterns(_merge_single_token_regexes(models.patterns))
             except ValueError as exc:  # spaCy validation names the bad pattern
                 from .errors import ModelsError
 

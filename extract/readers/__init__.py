@@ -6,12 +6,13 @@ import hashlib
 from pathlib import Path
 
 from ..document import RawDocument, Source
-from ..errors import EmptyInput, InputIsDirectory, InputNotFound, InputTooLarge, UnsupportedFormat
+from ..errors import CorruptInput, EmptyInput, InputIsDirectory, InputNotFound, InputTooLarge, UnsupportedFormat
 from . import hwp, hwpx, text
 
 READERS = {"txt": text.read, "md": text.read, "hwpx": hwpx.read, "hwp": hwp.read}
 SUPPORTED = ".txt, .md, .hwpx, .hwp"
 
+BINARY_EXTENSIONS = {".hwp", ".hwpx", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".zip"}
 TEXT_EXTENSIONS = {".txt", ".md", ".text", ".markdown", ""}
 MAX_INPUT_BYTES = 512 * 1024 * 1024
 
@@ -61,6 +62,8 @@ def read(path: str, stdin_data: bytes | None = None) -> RawDocument:
     fmt = sniff(data, shown)
     if fmt in {"txt", "md"}:
         suffix = Path(shown).suffix.lower() if shown != "-" else ""
+        if suffix in BINARY_EXTENSIONS:
+            raise CorruptInput(f"not a valid {suffix} file: its content has no {suffix} signature", shown)
         if suffix not in TEXT_EXTENSIONS:
             raise UnsupportedFormat(f"unsupported file type '{suffix}' (supported: {SUPPORTED})", shown)
     elif fmt not in READERS:

@@ -1,0 +1,42 @@
+"""Documents per second, one process (one core), steady state: parsing plus NLP plus fields.
+
+python benchmarks/throughput.py ../shared/corpus --formats hwp,hwpx --rounds 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from extract.pipeline import Options, extract_safe
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("folder")
+    ap.add_argument("--formats", default="hwp,hwpx")
+    ap.add_argument("--rounds", type=int, default=5)
+    args = ap.parse_args()
+    suffixes = {"." + f for f in args.formats.split(",")}
+    files = sorted(str(p) for p in Path(args.folder).iterdir() if p.suffix in suffixes)
+    t0 = time.perf_counter()
+    extract_safe(files[0], Options())  # warm-up: Kiwi and spaCy load once per process
+    print(f"start-up (first document): {time.perf_counter() - t0:.2f}s")
+    per_file: dict[str, float] = {}
+    t0 = time.perf_counter()
+    for _ in range(args.rounds):
+        for f in files:
+            t = time.perf_counter()
+            res = extract_safe(f, Options())
+            per_file[f] = per_file.get(f, 0.0) + time.perf_counter() - t
+            assert res.status != "failed", res.error
+    total = time.perf_counter() - t0
+    n = len(files) * args.rounds
+    print(f"{n} documents in {total:.2f}s: {n / total:.1f} documents/s on one core")
+    for f, s in sorted(per_file.items(), key=lambda kv: -kv[1])[:5]:
+        print(f"  {Path(f).name}: {s / args.rounds * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
