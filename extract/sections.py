@@ -29,7 +29,7 @@ def _same_key(a: Line, b: Line) -> bool:
 
 def _outer_or_equal(top: Line, line: Line) -> bool:
     """True when `top` cannot be the parent of `line` by indentation, or by rank within one marker family."""
-    if top.indent != line.indent:
+    if abs(top.indent - line.indent) > 1:  # one space either way is a typing slip, not a level
         return top.indent > line.indent
     fam_top, fam_line = _family(top.mclass), _family(line.mclass)
     if "any" not in (fam_top, fam_line) and fam_top != fam_line:

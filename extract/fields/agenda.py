@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..lines import Line
 from ..resources import Models
 from ..schema import AgendaItem
-from .common import clean, is_redacted, roles
+from .common import clean, mostly_redacted, roles
 
 
 def extract(lines: list[Line], models: Models, main_block: Line | None) -> list[AgendaItem]:
@@ -16,10 +16,10 @@ def extract(lines: list[Line], models: Models, main_block: Line | None) -> list[
         other_event = ln.parent is not None and any(c.field == "meeting_datetime" for c in ln.parent.children)
         if main_block is not None and ln.parent is not main_block and other_event:
             continue  # the 내용 of another dated event
-        if ln.value and not is_redacted(ln.value):
+        if ln.value and not mostly_redacted(ln.value):
             items.append(AgendaItem(text=clean(ln.value), evidence=ln.span_of(ln.value)))
         elif not ln.value:
             for child in ln.children:
-                if child.body and not is_redacted(child.body):
+                if child.body and not mostly_redacted(child.body):
                     items.append(AgendaItem(text=clean(child.body), evidence=child.evidence()))
     return items

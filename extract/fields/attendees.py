@@ -8,7 +8,7 @@ from .. import values
 from ..lines import Line
 from ..resources import Models
 from ..schema import AttendeeGroup, Person
-from .common import clean, compact, is_name, is_org, is_redacted, is_title
+from .common import clean, compact, is_name, is_org, is_redacted, is_title, mostly_redacted
 
 _SPLIT = re.compile(r"\s*[,，、/]\s*|\s+및\s+")
 _ETC = re.compile(r"\s*(?:외|등)\s*(?:\d+\s*(?:명|인)|\d+개\s*\S+|다수)?\s*$")
@@ -95,6 +95,8 @@ class Collector:
 
     def walk(self, line: Line, org: str | None = None, group: str | None = None) -> None:
         """Read an attendee line (its value) and the lines nested under it."""
+        if "\t" in line.raw.strip() and line.field != "attendees":
+            return  # a table row (a process chart, a score sheet): tables are read by `table_people`
         value = line.value if line.field == "attendees" else None
         if line.field == "attendees" or line.label is None:
             text = value if value is not None else line.body
@@ -109,12 +111,15 @@ class Collector:
                 self.groups.append(
                     AttendeeGroup(name=name, count=values.parse_count(text), evidence=line.span_of(text))
                 )
-            elif _NAMED_COUNT.match(text.strip()) and not re.search(r"(외|등)\s*\d+\s*(명|인)$", text):
-                m = _NAMED_COUNT.match(text.strip())
-                assert m is not None
-                self.groups.append(
-                    AttendeeGroup(name=clean(m.group("name")), count=int(m.group("n")), evidence=line.span_of(text))
-                )
+            elif all(_NAMED_COUNT.match(part.strip()) for part in text.split(",")) and not re.search(
+                r"(외|등)\s*\d+\s*(명|인)$", text
+            ):
+                for part in text.split(","):  # `내부 1명, 외부 5명`
+                    m = _NAMED_COUNT.match(part.strip())
+                    assert m is not None
+                    self.groups.append(
+                        AttendeeGroup(name=clean(m.group("name")), count=int(m.group("n")), evidence=line.span_of(part))
+                    )
             elif text:
                 self._maybe_total(text, line, group)
                 self.parse_items(text, line, org, group)
@@ -142,6 +147,46 @@ class Collector:
         m = re.search(r"(?:총|등)\s*(\d+)\s*명", text)
         if m and group is None:
             self.groups.append(AttendeeGroup(name=None, count=int(m.group(1)), evidence=line.span_of(m.group(0))))
+
+
+_NAME_HEAD = re.compile(r"^(성\s*명|이\s*름|성\s*함|위원명|참석자)$")
+_TITLE_HEAD = re.compile(r"^(직\s*책|직\s*위|직\s*급|직\s*위\s*\(?\s*직\s*급\s*\)?|역\s*할|구\s*분)$")
+_ORG_HEAD = re.compile(r"^(소\s*속|기\s*관|기\s*관\s*명|부\s*서|소속\s*및\s*직위|단\s*체)$")
+
+
+def table_people(lines: list[Line], models: Models) -> list[Person]:
+    """Attendee tables: a header row naming 성명 and 직위/직책/소속 columns, then one row per person."""
+    c = Collector(models)
+    i = 0
+    while i < len(lines):
+        head = [compact(x) for x in lines[i].raw.strip().split("\t")]
+        name_col = next((k for k, h in enumerate(head) if _NAME_HEAD.match(h)), None)
+        title_cols = [k for k, h in enumerate(head) if _TITLE_HEAD.match(h)]
+        org_col = next((k for k, h in enumerate(head) if _ORG_HEAD.match(h)), None)
+        if name_col is None or not (title_cols or org_col is not None):
+            i += 1
+            continue
+        title_cols.sort(key=lambda k: 0 if head[k].startswith("직책") else 1)  # the role over the rank
+        i += 1
+        while i < len(lines) and "\t" in lines[i].raw:
+            cells = [x.strip() for x in lines[i].raw.strip().split("\t")]
+            row = lines[i]
+            i += 1
+            if abs(len(cells) - len(head)) > 1:
+                break
+            cells += [""] * (len(head) - len(cells))  # trailing empty cells are trimmed with the line
+
+            def cell(k: int | None, cells: list[str] = cells) -> str | None:
+                v = cells[k] if k is not None and k < len(cells) else ""
+                return None if not v or mostly_redacted(v) else clean(v)
+
+            name = cell(name_col)
+            title = next((t for t in (cell(k) for k in title_cols) if t), None)
+            if name is not None and not is_name(name, models):
+                name = None
+            if name or title:
+                c.add(Person(name=name, title=title, organization=cell(org_col), evidence=row.evidence()))
+    return c.people
 
 
 def extract(attendee_lines: list[Line], models: Models) -> tuple[list[AttendeeGroup], list[Person]]:

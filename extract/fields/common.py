@@ -24,6 +24,16 @@ def is_redacted(text: str) -> bool:
     return bool(REDACTED.search(text))
 
 
+def mostly_redacted(text: str) -> bool:
+    """True when withheld characters (`*****`, `OOO`) make up most of the text: nothing left to read.
+    A sentence with an anonymised name inside (`조OOO로부터 …`) is still readable."""
+    letters = re.sub(r"\s", "", text)
+    if not letters:
+        return True
+    hidden = sum(len(m.group(0)) for m in REDACTED.finditer(letters))
+    return hidden / len(letters) >= 0.5
+
+
 def is_title(word: str, models: Models) -> bool:
     """A position name: a known title, or a word ending in a title suffix (마을사회적경제과장)."""
     w = compact(word)
@@ -46,13 +56,15 @@ def is_name(word: str, models: Models) -> bool:
         return False
     if any(w.endswith(s) and len(w) > len(s) for s in models.strong_org_suffixes):
         return False
+    if len(w) == 4:  # 남궁민수, not 이동장치: four-syllable names carry a two-syllable family name
+        return w[:2] in models.surnames
     return w[0] in models.surnames or w[:2] in models.surnames
 
 
 def own_roles(line: Line, models: Models) -> set[str]:
     """Section roles named by the line's own title (`향후 계획` -> follow_up)."""
-    if line.field is not None:
-        return set()
+    if line.field is not None and line.value:
+        return set()  # `label : value` states a fact; a bare label (`결 론`) titles what follows
     title = compact(line.label or line.body)
     if not title or len(title) > 40:
         return set()

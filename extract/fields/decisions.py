@@ -6,10 +6,10 @@ from __future__ import annotations
 from ..lines import Line
 from ..resources import Models
 from ..schema import Decision, Kind
-from .common import clean, is_redacted, roles
+from .common import clean, mostly_redacted, roles
 
 _MEETING_KINDS = {"meeting_result", "minutes"}
-_NOT_OUTCOMES = {"follow_up", "background"}  # plans, and the history that led to the meeting
+_NOT_OUTCOMES = {"follow_up", "background", "overview"}  # plans, history, and the facts of the meeting
 
 
 def _answer(node: Line, used: set[int]) -> Line | None:
@@ -35,7 +35,7 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
     found: dict[int, Decision] = {}
 
     def add(line: Line, text: str, topic: str | None, confidence: float) -> None:
-        if id(line) in found or is_redacted(text) or not text:
+        if id(line) in found or mostly_redacted(text) or not text:
             return
         found[id(line)] = Decision(text=text, topic=topic, confidence=confidence, evidence=line.span_of(text))
 
@@ -50,7 +50,8 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
                 add(target, clean(value), clean(ln.label or "") or _topic(ln), 0.9)
             continue
         in_agenda = any(a.field == "agenda" for a in ln.ancestors())
-        if "DECISION" in ln.cues and ln.field is None and not in_agenda and not roles(ln, models) & _NOT_OUTCOMES:
+        stated = "DECISION" in ln.cues or ln.ends_with_cue("DECISION_NOUN")
+        if stated and ln.field is None and not in_agenda and not roles(ln, models) & _NOT_OUTCOMES:
             add(ln, clean(ln.body), _topic(ln), 0.9)
 
     # 2. A proposal or request answered by its (last, deepest) child line.

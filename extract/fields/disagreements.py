@@ -8,7 +8,7 @@ import re
 from ..lines import Line
 from ..resources import Models
 from ..schema import Disagreement, StancePosition
-from .common import clean, compact, is_redacted
+from .common import clean, compact, mostly_redacted, own_roles
 
 _PARTY = re.compile(
     r"^(?P<party>[^:()]{1,15}?)\s*(?:측|측의|의)?\s*(?P<kind>입장|의견|주장|해명|요구|답변|반론|보도|설명)$"
@@ -23,12 +23,12 @@ def _party(line: Line) -> tuple[str, str, Line, Line] | None:
     """(party, stance, stance line, position line) when the line states one party's position."""
     if line.label and line.value:
         m = _PARTY.match(clean(line.label))
-        if m and not is_redacted(line.value):
+        if m and not mostly_redacted(line.value):
             return clean(m.group("party")), clean(line.value), line, line
     m = _PARTY.match(clean(line.body))
     # heading-style (`가. 청구인 주장` over its points): the party is one short word
     if m and line.children and line.mclass != "label" and re.fullmatch(r"[가-힣]{1,6}", m.group("party")):
-        kids = [c for c in line.children if c.body and not is_redacted(c.body)]
+        kids = [c for c in line.children if c.body and not mostly_redacted(c.body)]
         if kids:
             return clean(m.group("party")), clean(kids[-1].body), kids[-1], line
     return None
@@ -50,6 +50,14 @@ def _resolution(positions: list[tuple[str, str, Line, Line]], siblings: list[Lin
     return None
 
 
+def _conclusion(after: Line, lines: list[Line], models: Models) -> Line | None:
+    """A stated outcome in a later 결론 / 판단 section (decisions such as a tribunal's settle the dispute)."""
+    for ln in lines[lines.index(after) + 1 :]:
+        if "DECISION" in ln.cues and any(own_roles(a, models) & {"result", "decision"} for a in ln.ancestors()):
+            return ln
+    return None
+
+
 def extract(lines: list[Line], models: Models) -> tuple[list[Disagreement], set[int]]:
     """Disagreements and the ids of the lines they used (so other extractors leave them alone)."""
     parents: dict[int, list[Line]] = {}
@@ -66,7 +74,7 @@ def extract(lines: list[Line], models: Models) -> tuple[list[Disagreement], set[
         parent = first.parent
         topic = clean(_TOPIC_TAIL.sub("", parent.body)) if parent is not None else None
         cued = parent is not None and "DISAGREEMENT" in parent.cues
-        resolution = _resolution(positions, siblings)
+        resolution = _resolution(positions, siblings) or _conclusion(positions[-1][2], lines, models)
         out.append(
             Disagreement(
                 topic=topic or None,

@@ -9,7 +9,7 @@ from .. import values
 from ..lines import Line
 from ..resources import Models
 from ..schema import FollowUp
-from .common import clean, compact, is_redacted, own_roles, roles
+from .common import clean, compact, mostly_redacted, own_roles, roles
 
 _PLACE_WORD = r"(?:\d+층|층|실|홀|관|룸|센터|청사|회의장|강당|공연장|광장|갤러리|사무실|구청|시청|체육관|도서관)"
 _PLACE_AT = re.compile(r"(?P<place>(?:[가-힣A-Za-z0-9]+\s+){0,4}[가-힣A-Za-z0-9]*" + _PLACE_WORD + r")\s*에서")
@@ -94,7 +94,7 @@ def extract(lines: list[Line], models: Models, main_block: Line | None, year: in
     done: set[int] = set()
 
     def keep(line: Line, fu: FollowUp | None) -> None:
-        if fu is None or id(line) in done or is_redacted(fu.text) or not fu.text:
+        if fu is None or id(line) in done or mostly_redacted(fu.text) or not fu.text:
             return
         done.add(id(line))
         done.update(id(d) for d in line.descendants())
@@ -128,7 +128,9 @@ def extract(lines: list[Line], models: Models, main_block: Line | None, year: in
     for ln in lines:
         if id(ln) in done or ln.field is not None or ln is main_block:
             continue
-        if "FOLLOW_UP" not in ln.cues or ln.children or own_roles(ln, models) or "background" in roles(ln, models):
+        if "FOLLOW_UP" not in ln.cues or ln.children or own_roles(ln, models):
+            continue
+        if roles(ln, models) & {"background", "overview"}:
             continue
         dated = bool(values.find_dates(_CITATION.sub("", ln.body), year))
         opens = bool(re.match(r"^(향후|차기|추후)", ln.body))

@@ -108,12 +108,17 @@ def approval_line(lines: list[Line], models: Models, year: int | None) -> list[A
             idle += 1
         previous = cell
         if idle > 6 or len(text) > 40:  # the table has ended
-            if len(steps) > len(best):
+            if _score(steps) > _score(best):
                 best = steps
             steps, positions, idle = [], [], 0
-    if len(steps) > len(best):
+    if _score(steps) > _score(best):
         best = steps
     return best if len(best) >= 2 else []  # one signer alone is more often a contact line than a 결재 table
+
+
+def _score(steps: list[ApprovalStep]) -> tuple[int, int]:
+    """Signed steps count first: a table of redacted members is not a 결재 line."""
+    return sum(1 for s in steps if s.name), len(steps)
 
 
 def _name_cell(text: str, models: Models) -> tuple[str, str | None, str | None] | None:

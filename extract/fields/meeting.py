@@ -94,6 +94,9 @@ def extract(lines: list[Line], models: Models, title: str | None, year: int | No
     if not attendee_lines:
         attendee_lines = [ln for ln in lines if ln.field == "attendees" and not in_section(ln, models, "follow_up")][:1]
     meeting.attendee_groups, meeting.attendees = attendees.extract(attendee_lines, models)
+    if not meeting.attendees:
+        body = [ln for ln in lines if not in_section(ln, models, "follow_up")]
+        meeting.attendees = attendees.table_people(body, models)
     meeting.absentees = attendees.absentees(
         [ln for ln in lines if ln.field == "absentees" or "불참" in ln.body], models
     )

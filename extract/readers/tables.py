@@ -14,7 +14,7 @@ from typing import TypeVar
 P = TypeVar("P")
 
 _BRACKET_LABEL = re.compile(r"^\[[^\]]{1,20}\]$")
-ROW_CELL_MAX = 2  # paragraphs per cell for a row to read as one tab-separated line
+ROW_CELL_MAX = 3  # paragraphs per cell for a row to read as one tab-separated line
 ROW_TEXT_MAX = 240
 
 
@@ -37,7 +37,7 @@ def emit_table(
         )
         if simple:
             row = cells[0][0] if cells else r_index
-            flat = [" ".join(t) for t in texts if t]
+            flat = [" ".join(t) for t in texts]  # empty cells kept: columns stay aligned
             if len(flat) >= 4 and len(flat) % 2 == 0 and all(_BRACKET_LABEL.match(c) for c in flat[::2]):
                 for k in range(0, len(flat), 2):  # `[ 세 목 ] 양도 [ 결정유형 ] 기각`: one line per pair
                     emit_line(f"{flat[k]}\t{flat[k + 1]}", f"{path}/r{row}")
