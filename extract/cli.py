@@ -49,7 +49,9 @@ def _fail(message: str, code: int, verbose: bool) -> None:
 
 @app.command()
 def extract(
-    inputs: Annotated[list[str], typer.Argument(help="Report files (.txt, .md); '-' reads standard input.")],
+    inputs: Annotated[
+        list[str], typer.Argument(help="Reports (.txt .md .hwpx .hwp .pdf .png .jpg .tif); '-' reads stdin.")
+    ],
     output: Annotated[
         Path | None,
         typer.Option("-o", "--output", help="Write to this file, or into this folder (one <name>.json each)."),
@@ -58,13 +60,20 @@ def extract(
         Path | None,
         typer.Option("--models", help="Use the rules in this models/ folder instead of the bundled ones."),
     ] = None,
+    ocr: Annotated[
+        str, typer.Option("--ocr", help="PDF pages: auto (OCR where the text layer is unusable), never, always.")
+    ] = "auto",
+    dpi: Annotated[int, typer.Option("--dpi", help="Resolution for OCR rendering.", min=72, max=600)] = 300,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show tracebacks for errors.")] = False,
 ) -> None:
     """Extract one JSON document per input (JSON Lines when several inputs go to one stream)."""
     from . import writers
     from .pipeline import Options, extract_path
 
-    options = Options(models=str(models) if models else None)
+    if ocr not in {"auto", "never", "always"}:
+        _fail(f"--ocr must be auto, never or always (got {ocr!r})", 2, False)
+        raise typer.Exit(2)
+    options = Options(models=str(models) if models else None, ocr=ocr, dpi=dpi)
     stdin_data = sys.stdin.buffer.read() if "-" in inputs else None
     to_dir = output is not None and (output.is_dir() or str(output).endswith(("/", "\\")))
     several = len(inputs) > 1

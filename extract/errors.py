@@ -49,6 +49,12 @@ class EncryptedInput(GongmunError):
     exit_code = 11
 
 
+class OcrUnavailable(GongmunError):
+    """Tesseract or its Korean data is not installed."""
+
+    exit_code = 12
+
+
 class ModelsError(GongmunError):
     """models/ is missing or a rule file is invalid (message names file:line)."""
 
@@ -68,5 +74,6 @@ EXIT_CODES: dict[str, int] = {
         ModelsError,
         CorruptInput,
         EncryptedInput,
+        OcrUnavailable,
     )
 }

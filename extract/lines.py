@@ -49,6 +49,7 @@ RANK = {
 }  # fmt: skip
 _MARKER_RX = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in MARKERS))
 _LABEL_RX = re.compile(r"^(?P<label>[^:\t]{1,24}?)\s*(?::|\t+)\s*(?P<value>.*)$")
+_SEMICOLON_LABEL = re.compile(r"^(?P<label>[가-힣 ]{2,8}?)\s*;\s*(?P<value>\S.*)$")  # OCR reads `:` as `;`
 _COUNTED_LABEL = re.compile(r"^(?P<label>[가-힣 ]{2,12}?)\s*\(\s*(?P<value>\d+\s*(?:인|명))\s*\)$")
 _SPACED_LABEL = re.compile(r"^(?P<label>[가-힣](?: ?[가-힣]){1,5})\s{2,}(?P<value>\S.*)$")
 _BRACKET_LABEL = re.compile(r"^\[\s*(?P<label>[^\]]{1,20})\s*\]\s*(?P<value>.*)$")
@@ -188,7 +189,7 @@ def make_lines(blocks: list[Block], models: Any) -> tuple[str, list[Line]]:
                 line.label, line.value, line.value_start = body, "", line.body_start + len(body)
                 line.field = models.label_field(body)
             else:
-                m = _COUNTED_LABEL.match(body) or _SPACED_LABEL.match(body)
+                m = _COUNTED_LABEL.match(body) or _SPACED_LABEL.match(body) or _SEMICOLON_LABEL.match(body)
                 if m and models.label_field(m.group("label")):
                     line.label, line.value = m.group("label"), m.group("value")
                     line.value_start = line.body_start + m.start("value")

@@ -16,6 +16,8 @@ from .schema import PageInfo, Report, SourceInfo
 @dataclass(frozen=True)
 class Options:
     models: str | None = None  # a models/ folder to use instead of the bundled one
+    ocr: str = "auto"  # PDFs: auto (per page), never, always
+    dpi: int = 300  # rendering resolution for OCR
 
 
 @dataclass
@@ -75,7 +77,7 @@ def run(raw: RawDocument, options: Options = Options()) -> Report:
 
 
 def extract_path(path: str, options: Options = Options(), stdin_data: bytes | None = None) -> Report:
-    return run(readers.read(path, stdin_data), options)
+    return run(readers.read(path, stdin_data, ocr_mode=options.ocr, dpi=options.dpi), options)
 
 
 def extract_safe(path: str, options: Options = Options(), stdin_data: bytes | None = None) -> Result:

@@ -73,7 +73,8 @@ BAD = [
     ("binary.txt", bytes(range(256)) * 4, errors.UndecodableText),
     ("latin.txt", b"\xff\xfe\xfd" + b"\x81\x20" * 50, errors.UndecodableText),
     ("report.docx", "보고".encode(), errors.UnsupportedFormat),
-    ("scan.pdf", b"%PDF-1.7\n%...", errors.UnsupportedFormat),
+    ("scan.pdf", b"%PDF-1.7\n%...", errors.CorruptInput),
+    ("random.png", b"\x89PNG\r\n\x1a\n" + bytes(64), errors.CorruptInput),
 ]
 
 

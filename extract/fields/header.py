@@ -13,8 +13,10 @@ from .common import clean, compact, is_name, is_redacted, is_title
 
 _DOC_NUMBER = re.compile(r"^(?P<dept>[가-힣A-Za-z()·ㆍ ]{2,30}?)\s*-\s*(?P<serial>\d{1,7})$")
 _NUMBER_DATE = re.compile(r"^(?P<num>\S.*?)\s*\((?P<date>[^()]*\d{4}[^()]*)\)\s*$")
-_ENFORCE = re.compile(r"^시\s*행\s+(?P<num>\S+?-\d+)\s*(?:\((?P<date>[^)]*)\))?")
+_ENFORCE = re.compile(r"^시\s*행\s+(?P<num>[가-힣A-Za-z0-9()·ㆍ ]+?-\s*\d+)\s*(?:\((?P<date>[^)]*)\))?")
 _DISCLOSURE = re.compile(r"(대시민공개|부분공개\s*\(\s*[\d,\s]+\)|비공개\s*\(\s*[\d,\s]+\)|부분공개|비공개|공개)")
+_TITLE_LABEL = re.compile(r"^제\s*목\s*[:：]?\s+(?P<title>\S.{4,})$")
+_SPACED_SYLLABLES = re.compile(r"[가-힣](?: [가-힣]){1,3}")
 _STAMP_RX = re.compile(r"\d{1,2}/\d{1,2}")
 _MARK_RX = re.compile(r"代|대결|전결")
 _STAMP_ONLY = re.compile(r"^(?:(?:전결|대결|代)\s*)?\d{1,2}/\d{1,2}$|^(?:전결|대결)$")
@@ -80,7 +82,13 @@ def approval_line(lines: list[Line], models: Models, year: int | None) -> list[A
     for cell in _cells(lines):
         text = cell.text
         if _is_position(cell, models):
-            positions.append(cell)
+            if (
+                positions
+                and positions[-1].line is not cell.line
+                and _n_cells(positions[-1].line) == 1 < _n_cells(cell.line)
+            ):
+                positions.clear()  # a lone line before the table (the sender, the recipients) is not a signer
+            positions.append(Cell(compact(text), cell.line))
             previous = cell
             idle = 0
             continue
@@ -116,6 +124,10 @@ def approval_line(lines: list[Line], models: Models, year: int | None) -> list[A
     return best if len(best) >= 2 else []  # one signer alone is more often a contact line than a 결재 table
 
 
+def _n_cells(line: Line) -> int:
+    return sum(1 for part in line.raw.split("\t") if part.strip())
+
+
 def _score(steps: list[ApprovalStep]) -> tuple[int, int]:
     """Signed steps count first: a table of redacted members is not a 결재 line."""
     return sum(1 for s in steps if s.name), len(steps)
@@ -130,6 +142,8 @@ def _name_cell(text: str, models: Models) -> tuple[str, str | None, str | None] 
         if m:
             rest = rest.replace(m.group(0), " ")
     rest = rest.strip()
+    if _SPACED_SYLLABLES.fullmatch(rest):  # `차 은 비`: a letter-spaced (or OCR-spaced) name
+        rest = compact(rest)
     if not is_name(rest, models):
         return None
     return rest, stamp.group(0) if stamp else None, mark.group(0) if mark else None
@@ -158,6 +172,10 @@ def _title(lines: list[Line], models: Models) -> tuple[str | None, Line | None]:
     for ln in lines:
         if ln.heading == 1 and ln.body:
             return clean(ln.body), ln
+    for ln in lines[:60]:
+        m = _TITLE_LABEL.match(ln.body)
+        if m:  # `제목 2025년 … 알림` with the label and the title one space apart (OCR, web copies)
+            return clean(m.group("title")), ln
     for ln in lines:
         if ln.field == "title":
             v = _label_value(ln, lines)
@@ -220,7 +238,7 @@ def extract(lines: list[Line], models: Models) -> DocumentInfo:
             info.disclosure = re.sub(r"\s+", "", m.group(1)) if m else None
         m = _ENFORCE.match(ln.body)
         if m and info.doc_number is None:
-            info.doc_number = m.group("num")
+            info.doc_number = compact(m.group("num"))
             info.approval_date = info.approval_date or values.parse_date(m.group("date") or "")
     if info.disclosure is None:
         for ln in reversed(lines[-8:]):

@@ -7,10 +7,13 @@ from pathlib import Path
 
 from ..document import RawDocument, Source
 from ..errors import CorruptInput, EmptyInput, InputIsDirectory, InputNotFound, InputTooLarge, UnsupportedFormat
-from . import hwp, hwpx, text
+from . import hwp, hwpx, image, pdf, text
 
-READERS = {"txt": text.read, "md": text.read, "hwpx": hwpx.read, "hwp": hwp.read}
-SUPPORTED = ".txt, .md, .hwpx, .hwp"
+READERS = {
+    "txt": text.read, "md": text.read, "hwpx": hwpx.read, "hwp": hwp.read, "pdf": pdf.read,
+    "png": image.read, "jpeg": image.read, "tiff": image.read,
+}  # fmt: skip
+SUPPORTED = ".txt, .md, .hwpx, .hwp, .pdf, .png, .jpg, .tif"
 
 BINARY_EXTENSIONS = {".hwp", ".hwpx", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".zip"}
 TEXT_EXTENSIONS = {".txt", ".md", ".text", ".markdown", ""}
@@ -55,7 +58,8 @@ def load_bytes(path: str, stdin_data: bytes | None = None) -> tuple[bytes, str]:
     return p.read_bytes(), path
 
 
-def read(path: str, stdin_data: bytes | None = None) -> RawDocument:
+def read(path: str, stdin_data: bytes | None = None, ocr_mode: str = "auto", dpi: int = 300) -> RawDocument:
+    """Read one input; `ocr_mode` (auto | never | always) and `dpi` apply to PDFs."""
     data, shown = load_bytes(path, stdin_data)
     if not data.strip():
         raise EmptyInput("the file is empty", shown)
@@ -69,4 +73,6 @@ def read(path: str, stdin_data: bytes | None = None) -> RawDocument:
     elif fmt not in READERS:
         raise UnsupportedFormat(f"{fmt} input is not supported yet (supported: {SUPPORTED})", shown)
     source = Source(path=shown, format=fmt, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+    if fmt == "pdf":
+        return pdf.read(data, source, ocr_mode=ocr_mode, dpi=dpi)
     return READERS[fmt](data, source)

@@ -1,0 +1,87 @@
+"""Positioned words -> lines of text, for PDF text layers and OCR alike.
+
+Words are grouped into lines by their vertical overlap, ordered left to right, joined by a space or,
+across a wide gap (a table column), by a tab, so that a 결재 table reads like the text form. A line's
+indentation (its left edge against the page's text margin, in average character widths) becomes leading
+spaces: the outline builder reads nesting from it as it does in text files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    conf: float | None = None
+
+
+@dataclass
+class TextLine:
+    words: list[Word]
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (
+            min(w.x0 for w in self.words),
+            min(w.top for w in self.words),
+            max(w.x1 for w in self.words),
+            max(w.bottom for w in self.words),
+        )
+
+    @property
+    def conf(self) -> float | None:
+        confs = [w.conf for w in self.words if w.conf is not None]
+        return sum(confs) / len(confs) if confs else None
+
+
+def group_lines(words: list[Word]) -> list[TextLine]:
+    """Words -> lines, top to bottom; a word joins the line it overlaps vertically by half its height."""
+    lines: list[TextLine] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        height = max(w.bottom - w.top, 1.0)
+        for line in reversed(lines[-3:]):
+            _, top, _, bottom = line.bbox
+            overlap = min(bottom, w.bottom) - max(top, w.top)
+            if overlap >= 0.5 * min(height, bottom - top or height):
+                line.words.append(w)
+                break
+        else:
+            lines.append(TextLine([w]))
+    for line in lines:
+        line.words.sort(key=lambda w: w.x0)
+    lines.sort(key=lambda ln: ln.bbox[1])
+    return lines
+
+
+def char_width(words: list[Word]) -> float:
+    widths = [(w.x1 - w.x0) / len(w.text) for w in words if w.text and w.x1 > w.x0]
+    return median(widths) if widths else 5.0
+
+
+def render(lines: list[TextLine], margin: float | None = None) -> list[str]:
+    """Lines -> strings with leading spaces for indentation and tabs across column gaps."""
+    if not lines:
+        return []
+    all_words = [w for ln in lines for w in ln.words]
+    cw = char_width(all_words)
+    left = margin if margin is not None else min(w.x0 for w in all_words)
+    out: list[str] = []
+    for line in lines:
+        parts: list[str] = []
+        prev: Word | None = None
+        for w in line.words:
+            if prev is not None:
+                gap = w.x0 - prev.x1
+                parts.append("\t" if gap > 2.5 * cw else (" " if gap > 0.15 * cw else ""))
+            parts.append(w.text)
+            prev = w
+        indent = max(0, round((line.bbox[0] - left) / cw))
+        out.append(" " * min(indent, 40) + "".join(parts))
+    return out

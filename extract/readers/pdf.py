@@ -1,0 +1,130 @@
+"""PDF: the text layer where it is sound, OCR where it is not, decided page by page (and recorded).
+
+A page goes to OCR when it has no text, when its text holds no Hangul although it is printed text
+(Hancom PDFs whose Hangul glyphs map to nothing still yield digits and latin), when `(cid:NNN)` or
+replacement characters dominate, or always with `ocr="always"`. Text-layer words come from pdfplumber;
+OCR renders the page with pypdfium2. Either way lines carry bounding boxes in PDF points.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from ..document import Block, Page, RawDocument, Source
+from ..errors import CorruptInput, EncryptedInput, InputTooLarge
+from ..layout import Word, group_lines, render
+
+MAX_PAGES = 2000
+DPI = 300
+_HANGUL = re.compile(r"[가-힣]")
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def text_layer_verdict(text: str) -> tuple[bool, str]:
+    """(use the text layer?, why) for one page's extracted text."""
+    chars = re.sub(r"\s", "", text)
+    if len(chars) < 10:
+        return False, "no text layer"
+    cid = len(_CID.findall(text)) * 8 + text.count("\ufffd")
+    if cid > 0.3 * len(chars):
+        return False, "text layer is mostly unmapped glyphs ((cid:N) or U+FFFD)"
+    hangul = len(_HANGUL.findall(chars))
+    if hangul < 0.05 * len(chars):
+        return False, f"text layer holds no Hangul ({hangul} of {len(chars)} characters)"
+    return True, f"text layer ({hangul} Hangul of {len(chars)} characters)"
+
+
+def _open(data: bytes, path: str) -> Any:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        return pdfplumber.open(io.BytesIO(data), password="")
+    except PdfminerException as exc:
+        inner = exc.args[0] if exc.args else exc
+        if isinstance(inner, PDFPasswordIncorrect):
+            raise EncryptedInput("password-protected PDF (the empty password does not open it)", path) from exc
+        raise CorruptInput(f"unreadable PDF: {type(inner).__name__}: {inner}", path) from exc
+    except (PDFSyntaxError, ValueError, TypeError, KeyError) as exc:
+        raise CorruptInput(f"unreadable PDF: {exc}", path) from exc
+
+
+def _words(page: Any) -> list[Word]:
+    return [
+        Word(w["text"], float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]))
+        for w in page.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False)
+    ]
+
+
+def _ocr_words(pdf_bytes: bytes, index: int, dpi: int) -> tuple[list[Word], float | None]:
+    import pypdfium2 as pdfium
+
+    from .. import ocr
+
+    doc = pdfium.PdfDocument(pdf_bytes)
+    try:
+        image = doc[index].render(scale=dpi / 72).to_pil()
+    finally:
+        doc.close()
+    result = ocr.recognise(ocr.prepare(image), scale=72 / dpi)
+    return result.words, result.mean_confidence
+
+
+def read(data: bytes, source: Source, ocr_mode: str = "auto", dpi: int = DPI) -> RawDocument:
+    from .. import ocr
+
+    pages: list[Page] = []
+    warnings: list[str] = []
+    with _open(data, source.path) as pdf:
+        try:
+            n = len(pdf.pages)
+        except Exception as exc:  # pdfminer raises many kinds on damaged page trees
+            raise CorruptInput(f"unreadable PDF page tree: {exc}", source.path) from exc
+        if n == 0:
+            raise CorruptInput("PDF without pages", source.path)
+        if n > MAX_PAGES:
+            raise InputTooLarge(f"{n} pages (limit {MAX_PAGES})", source.path)
+        for index, page in enumerate(pdf.pages):
+            try:
+                words = _words(page)
+                text = page.extract_text() or ""
+            except Exception as exc:
+                words, text = [], ""
+                warnings.append(f"page {index + 1}: text layer unreadable ({type(exc).__name__})")
+            use_text, reason = text_layer_verdict(text)
+            if ocr_mode == "never":
+                use_text, reason = True, reason + "; OCR disabled"
+            elif ocr_mode == "always":
+                use_text, reason = False, "OCR forced"
+            confidence = None
+            if use_text:
+                method = "text"
+                lines = group_lines(words)
+                texts = render(lines)
+            else:
+                method = "ocr"
+                words, confidence = _ocr_words(data, index, dpi)
+                lines = group_lines(words)
+                texts = [ocr.fix_bullets(t) for t in render(lines)]
+                if confidence is not None and confidence < 60:
+                    warnings.append(f"page {index + 1}: low OCR confidence ({confidence})")
+            blocks = [
+                Block(text=t, page=index + 1, bbox=ln.bbox, origin=method, confidence=ln.conf)
+                for t, ln in zip(texts, lines, strict=True)
+            ]
+            pages.append(
+                Page(
+                    number=index + 1,
+                    blocks=blocks,
+                    method=method,
+                    reason=reason,
+                    width=float(page.width),
+                    height=float(page.height),
+                    ocr_confidence=confidence,
+                )
+            )
+    return RawDocument(source=source, pages=pages, warnings=warnings)

@@ -1,0 +1,152 @@
+"""PDF and images: text layer or OCR page by page, positions, and the failures people meet."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from extract import errors, extract_file, ocr, readers
+from extract.readers import pdf
+
+from .conftest import ROOT, SAMPLES
+
+sys.path.insert(0, str(ROOT / "samples" / "tools"))
+from render import render_pdf, render_scan
+
+
+def _fields(report) -> dict:
+    def strip(o):
+        if isinstance(o, dict):
+            return {k: strip(v) for k, v in o.items() if k not in {"evidence", "sections", "source"}}
+        if isinstance(o, list):
+            return [strip(x) for x in o]
+        return o
+
+    return strip(json.loads(report.model_dump_json()))
+
+
+VERDICTS = [
+    ("", False, "no text layer"),
+    ("2026. 6. 25. -9235 (5) 06/25 2026. 6.", False, "no Hangul"),
+    ("(cid:123)(cid:456)(cid:789) (cid:1)(cid:2)(cid:3)", False, "unmapped glyphs"),
+    ("\ufffd" * 40, False, "unmapped glyphs"),
+    ("□ 일 시 : 2016. 4. 27(수) 14:00~16:30 장소 본관", True, "text layer"),
+]
+
+
+@pytest.mark.parametrize(("text", "use", "why"), VERDICTS)
+def test_text_layer_verdict(text: str, use: bool, why: str) -> None:
+    got, reason = pdf.text_layer_verdict(text)
+    assert got is use and why in reason
+
+
+def test_digital_pdf_agrees_with_its_text_twin() -> None:
+    report = extract_file(SAMPLES / "meeting-result-pdf.pdf")
+    assert [p.method for p in report.source.pages] == ["text", "text"]
+    assert _fields(report) == _fields(extract_file(SAMPLES / "meeting-result-two-sittings.txt"))
+    ev = report.meeting.evidence
+    assert ev.page == 1 and ev.bbox is not None and 0 < ev.bbox[0] < ev.bbox[2] < 595.3
+
+
+def test_samples_are_current(tmp_path: Path) -> None:
+    fresh = tmp_path / "x.pdf"
+    render_pdf((SAMPLES / "meeting-result-two-sittings.txt").read_text(encoding="utf-8"), fresh)
+    assert fresh.read_bytes() == (SAMPLES / "meeting-result-pdf.pdf").read_bytes(), "regenerate the PDF sample"
+
+
+def test_scan_is_read_by_ocr() -> None:
+    report = extract_file(SAMPLES / "meeting-plan-scan.pdf")
+    (page,) = report.source.pages
+    assert page.method == "ocr" and page.reason == "no text layer" and page.ocr_confidence > 70
+    assert report.meeting is not None
+    assert (report.meeting.date, report.meeting.start_time) == ("2025-07-08", "14:00")
+    assert report.document.doc_number == "기획예산과-2214"
+    assert report.meeting.evidence.bbox is not None  # in PDF points
+
+
+def test_ocr_modes(tmp_path: Path) -> None:
+    digital = tmp_path / "d.pdf"
+    render_pdf("위원회 개최 결과 보고\n○ 일 시 : 2024. 1. 5.(금) 10:00\n", digital)
+    forced = readers.read(str(digital), ocr_mode="always")
+    assert [p.method for p in forced.pages] == ["ocr"] and forced.pages[0].reason == "OCR forced"
+    never = readers.read(str(digital), ocr_mode="never")
+    assert [p.method for p in never.pages] == ["text"]
+
+
+def test_image_input(tmp_path: Path) -> None:
+    png = tmp_path / "page.png"
+    render_scan("위원회 개최 결과 보고\n○ 일 시 : 2024. 1. 5.(금) 10:00\n○ 장 소 : 본관 3층 회의실\n", png, dpi=200)
+    report = extract_file(png)
+    assert report.source.format == "png" and report.source.pages[0].method == "ocr"
+    assert report.meeting is not None and report.meeting.date == "2024-01-05"
+
+
+def test_encrypted_pdf(tmp_path: Path) -> None:
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "locked.pdf"
+    c = canvas.Canvas(str(path), encrypt=StandardEncryption("secret", ownerPassword="owner"))
+    c.drawString(72, 720, "locked")
+    c.save()
+    with pytest.raises(errors.EncryptedInput, match="password"):
+        readers.read(str(path))
+
+
+def test_empty_user_password_opens(tmp_path: Path) -> None:
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("NanumGothic", "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"))
+    path = tmp_path / "owner-only.pdf"
+    c = canvas.Canvas(str(path), encrypt=StandardEncryption("", ownerPassword="owner", canPrint=0))
+    c.setFont("NanumGothic", 11)
+    c.drawString(72, 720, "회의 결과 보고 일시 2024. 1. 5.(금)")
+    c.save()
+    assert readers.read(str(path)).pages[0].method == "text"
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (b"%PDF-1.7\n%garbage that is not a pdf\n", errors.CorruptInput),
+        ((SAMPLES / "meeting-result-pdf.pdf").read_bytes()[:900], errors.CorruptInput),  # truncated
+    ],
+)
+def test_broken_pdfs(tmp_path: Path, data: bytes, error: type[Exception]) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(data)
+    with pytest.raises(error):
+        readers.read(str(path))
+
+
+def test_decompression_bomb_image(tmp_path: Path) -> None:
+    from PIL import Image
+
+    path = tmp_path / "bomb.png"
+    Image.new("1", (12000, 12000)).save(path)  # 144 M pixels in a few kilobytes
+    assert path.stat().st_size < 200_000
+    with pytest.raises(errors.InputTooLarge):
+        readers.read(str(path))
+
+
+def test_missing_korean_data_is_its_own_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(ocr, "LANG", "xx-no-such-language")
+    png = tmp_path / "p.png"
+    render_scan("보고\n", png, dpi=100)
+    with pytest.raises(errors.OcrUnavailable, match="tesseract-ocr-kor"):
+        readers.read(str(png))
+
+
+@pytest.mark.parametrize(
+    ("line", "fixed"),
+    [("(> 1부 운영위원 회의", "○ 1부 운영위원 회의"), ("ㅁ 일 시 : 2024", "□ 일 시 : 2024"), ("| 회의 개요", "Ⅰ 회의 개요"),
+     ("|| 주요 내용", "Ⅱ 주요 내용"), (": 양측은 협의", "· 양측은 협의"), ("2016. 4. 27", "2016. 4. 27")],
+)  # fmt: skip
+def test_line_start_bullets_are_recovered(line: str, fixed: str) -> None:
+    assert ocr.fix_bullets(line) == fixed
