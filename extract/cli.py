@@ -11,7 +11,7 @@ import json
 import sys
 import traceback
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -111,6 +111,94 @@ def schema() -> None:
     from .schema import json_schema
 
     sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, .zip/.tar archives.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for one JSON per document, manifest.jsonl, summary.json.")],
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    jsonl: Annotated[Path | None, typer.Option("--jsonl", help="Also write all reports as JSON Lines here.")] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="Also write a SQLite database (tables + FTS5).")] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume/--no-resume", help="Skip inputs already done with the same hash (default).")
+    ] = True,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds per document before it is recorded as failed.")
+    ] = 300.0,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first failed document.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    ocr: Annotated[str, typer.Option("--ocr", help="PDF pages: auto, never, always.")] = "auto",
+    dpi: Annotated[int, typer.Option("--dpi", min=72, max=600)] = 300,
+    models: Annotated[Path | None, typer.Option("--models", help="Use the rules in this models/ folder.")] = None,
+) -> None:
+    """Extract a whole archive: parallel, resumable (kill it and start it again), with a manifest."""
+    from . import batch as bulk
+    from .pipeline import Options
+    from .resources import models as load_models
+
+    load_models(str(models) if models else None)  # a broken models/ folder fails now, not in every worker
+    if not resume and (out / "manifest.jsonl").exists():
+        (out / "manifest.jsonl").unlink()
+    options = Options(models=str(models.resolve()) if models else None, ocr=ocr, dpi=dpi)
+    report = _progress(quiet)
+    try:
+        summary = bulk.run_batch(
+            inputs, out, options, jobs=jobs, jsonl=jsonl, db=db, timeout=timeout, fail_fast=fail_fast,
+            progress=report,
+        )  # fmt: skip
+    except bulk.BatchStopped as exc:
+        _fail(f"stopped at the first failure (--fail-fast): {exc}", 13, False)
+        raise typer.Exit(13) from None
+    finally:
+        report.close()
+    counts = ", ".join(f"{v} {k}" for k, v in sorted(summary.counts.items())) or "nothing to do"
+    rate = f"{summary.pages / summary.seconds:.2f} pages/s" if summary.seconds else ""
+    if not quiet:
+        typer.echo(f"gongmun batch: {counts}; {summary.pages} pages in {summary.seconds:.1f}s {rate}", err=True)
+        for key, reason in summary.failed[:20]:
+            typer.echo(f"  failed: {key}: {reason}", err=True)
+    raise typer.Exit(1 if summary.counts.get("failed") else 0)
+
+
+class _Progress:
+    """A rich progress bar on a terminal, plain log lines otherwise, nothing with --quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar: Any = None
+        self.task: Any = None
+        self.failed = 0
+        self.pages = 0
+        if not quiet and sys.stderr.isatty():
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(
+                TextColumn("[bold]gongmun"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[info]}"),
+                TimeRemainingColumn(), transient=False,
+            )  # fmt: skip
+            self.bar.start()
+            self.task = self.bar.add_task("batch", total=None, info="")
+
+    def __call__(self, record: dict[str, Any], done: int, total: int) -> None:
+        self.pages += record.get("pages") or 0
+        self.failed += record["status"] == "failed"
+        if self.quiet:
+            return
+        if self.bar is not None:
+            info = f"{self.pages} pages, {self.failed} failed"
+            self.bar.update(self.task, completed=done, total=total, info=info)
+        else:
+            reason = f" ({record['reason']})" if record["status"] == "failed" else ""
+            typer.echo(f"[{done}/{total}] {record['status']} {record['input']}{reason}", err=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _progress(quiet: bool) -> _Progress:
+    return _Progress(quiet)
 
 
 @app.command("eval")

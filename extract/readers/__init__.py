@@ -61,11 +61,19 @@ def load_bytes(path: str, stdin_data: bytes | None = None) -> tuple[bytes, str]:
 def read(path: str, stdin_data: bytes | None = None, ocr_mode: str = "auto", dpi: int = 300) -> RawDocument:
     """Read one input; `ocr_mode` (auto | never | always) and `dpi` apply to PDFs."""
     data, shown = load_bytes(path, stdin_data)
+    return read_bytes(data, shown, ocr_mode=ocr_mode, dpi=dpi)
+
+
+def read_bytes(data: bytes, shown: str, ocr_mode: str = "auto", dpi: int = 300) -> RawDocument:
+    """Read input bytes; `shown` is the name used in messages and for the text-extension check."""
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputTooLarge(f"{len(data)} bytes exceeds the {MAX_INPUT_BYTES}-byte limit", shown)
     if not data.strip():
         raise EmptyInput("the file is empty", shown)
     fmt = sniff(data, shown)
+    name = shown.rsplit("!", 1)[-1]
     if fmt in {"txt", "md"}:
-        suffix = Path(shown).suffix.lower() if shown != "-" else ""
+        suffix = Path(name).suffix.lower() if shown != "-" else ""
         if suffix in BINARY_EXTENSIONS:
             raise CorruptInput(f"not a valid {suffix} file: its content has no {suffix} signature", shown)
         if suffix not in TEXT_EXTENSIONS:

@@ -1,0 +1,421 @@
+"""Bulk import: inputs from files, folders, globs and archives; a pool of worker processes with a
+per-document time limit; atomic outputs; a manifest that makes a killed run resumable.
+
+Commit order for each document: its JSON file (atomic rename) -> the SQLite rows (one transaction) ->
+the manifest line (flushed and fsynced). The manifest is the record of what is done: on resume, inputs
+already in it with the same hash are skipped, a torn last line is dropped, and the JSON Lines file is
+rebuilt from the manifest, so every input ends up exactly once in the manifest, the JSONL and the DB.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import hashlib
+import json
+import multiprocessing as mp
+import os
+import queue
+import tarfile
+import time
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import writers
+from .pipeline import Options
+
+SUFFIXES = {".txt", ".md", ".hwpx", ".hwp", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+MAX_MEMBER = 512 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Item:
+    """One input: a file, or an archive member (`archive.zip!member`) with its bytes read lazily."""
+
+    key: str
+    path: str | None = None  # a file on disk
+    archive: str | None = None
+    member: str | None = None
+
+    def data(self) -> bytes:
+        if self.path is not None:
+            return Path(self.path).read_bytes()
+        assert self.archive is not None and self.member is not None
+        if zipfile.is_zipfile(self.archive):
+            with zipfile.ZipFile(self.archive) as zf:
+                info = zf.getinfo(self.member)
+                if info.file_size > MAX_MEMBER:
+                    raise ValueError(f"member is {info.file_size} bytes (limit {MAX_MEMBER})")
+                with zf.open(info) as fh:
+                    return fh.read(MAX_MEMBER + 1)
+        with tarfile.open(self.archive) as tf:
+            extracted = tf.extractfile(tf.getmember(self.member))
+            if extracted is None:
+                raise ValueError("not a regular file")
+            return extracted.read(MAX_MEMBER + 1)
+
+
+def _zip_name(info: zipfile.ZipInfo) -> str:
+    """Legacy Korean zips store CP949 names without the UTF-8 flag; Python decodes them as CP437."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("cp949")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return info.filename
+
+
+def _archive_items(path: Path) -> Iterator[Item]:
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as zf:
+            for info in zf.infolist():
+                if info.is_dir() or (info.external_attr >> 16) & 0o170000 == 0o120000:  # dirs, symlinks
+                    continue
+                shown = _zip_name(info)
+                if Path(shown).suffix.lower() in SUFFIXES:
+                    yield Item(key=f"{path}!{shown}", archive=str(path), member=info.filename)
+    else:
+        with tarfile.open(path) as tf:
+            for m in tf.getmembers():
+                if m.isfile() and Path(m.name).suffix.lower() in SUFFIXES:
+                    yield Item(key=f"{path}!{m.name}", archive=str(path), member=m.name)
+
+
+def _is_archive(path: Path) -> bool:
+    name = path.name.lower()
+    return name.endswith((".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz"))
+
+
+def discover(inputs: list[str]) -> Iterator[Item]:
+    """Files, folders (recursive, symlink loops cut), globs and archives -> items, in a stable order."""
+    seen: set[str] = set()
+    for raw in inputs:
+        matches = sorted(glob.glob(raw, recursive=True)) if any(c in raw for c in "*?[") else [raw]
+        for m in matches:
+            p = Path(m)
+            if p.is_dir():
+                visited: set[tuple[int, int]] = set()
+                for root, dirs, files in os.walk(p, followlinks=True):
+                    st = os.stat(root)
+                    if (st.st_dev, st.st_ino) in visited:
+                        dirs[:] = []
+                        continue
+                    visited.add((st.st_dev, st.st_ino))
+                    dirs.sort()
+                    for f in sorted(files):
+                        fp = Path(root) / f
+                        yield from _file_items(fp, seen)
+            else:
+                yield from _file_items(p, seen)
+
+
+def _file_items(p: Path, seen: set[str]) -> Iterator[Item]:
+    key = str(p)
+    if key in seen:
+        return
+    seen.add(key)
+    if p.is_file() and _is_archive(p):
+        try:
+            yield from _archive_items(p)
+            return
+        except (zipfile.BadZipFile, tarfile.TarError, OSError) as exc:
+            yield Item(key=key, path=None, archive=f"!{exc}")
+            return
+    if p.suffix.lower() in SUFFIXES or not p.exists():
+        yield Item(key=key, path=str(p))
+
+
+def output_name(item: Item, sha256: str) -> str:
+    """A stable, file-system-safe name from the input path and its hash."""
+    stem = Path(item.key.split("!")[-1]).stem
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in stem)[:60].strip("._") or "document"
+    return f"{safe}-{sha256[:12]}.json"
+
+
+# ---------------------------------------------------------------- worker side
+
+
+def _work(item: Item, options: Options) -> dict[str, Any]:
+    """Run one document in a worker; always returns a record (never raises)."""
+    from .errors import GongmunError
+    from .pipeline import run
+    from .readers import read_bytes
+
+    t0 = time.perf_counter()
+    try:
+        data = item.data()
+        sha = hashlib.sha256(data).hexdigest()
+    except Exception as exc:
+        return {"status": "failed", "reason": f"cannot read input: {exc}", "sha256": None, "seconds": 0.0}
+    try:
+        raw = read_bytes(data, item.key, ocr_mode=options.ocr, dpi=options.dpi)
+        report = run(raw, options)
+    except GongmunError as exc:
+        return {"status": "failed", "reason": str(exc), "sha256": sha, "seconds": time.perf_counter() - t0}
+    except Exception as exc:  # a bug must not stop the batch
+        reason = f"internal error: {type(exc).__name__}: {exc}"
+        return {"status": "failed", "reason": reason, "sha256": sha, "seconds": time.perf_counter() - t0}
+    return {
+        "status": "partial" if report.warnings else "ok",
+        "reason": "; ".join(report.warnings) or None,
+        "sha256": sha,
+        "seconds": time.perf_counter() - t0,
+        "pages": len(report.source.pages),
+        "format": report.source.format,
+        "report": report.model_dump_json(),
+    }
+
+
+def _worker_loop(tasks: Any, results: Any, options: Options) -> None:
+    from .pipeline import run
+    from .readers import read_bytes
+
+    # load Kiwi and spaCy (and run them once) before the first document, so that its time limit measures
+    # the document only; if this fails, the documents report the problem themselves
+    with contextlib.suppress(Exception):
+        run(read_bytes("회의 결과 보고\n○ 일 시 : 2024. 1. 5.(금) 10:00\n".encode(), "warm-up.txt"), options)
+    while True:
+        got = tasks.get()
+        if got is None:
+            return
+        index, item = got
+        results.put(("start", index, None))
+        results.put(("done", index, _work(item, options)))
+
+
+@dataclass
+class _Slot:
+    proc: Any
+    tasks: Any
+    index: int | None = None
+    started: float | None = None  # when the worker began the document (its clock starts then)
+    done: int = 0
+
+
+class Pool:
+    """Worker processes, one task at a time each, so that a hung document can be killed alone and a
+    worker is replaced after `recycle` documents (memory stays flat on long runs)."""
+
+    def __init__(self, jobs: int, options: Options, timeout: float, recycle: int = 200) -> None:
+        self.ctx = mp.get_context("spawn")
+        self.options, self.timeout, self.recycle = options, timeout, recycle
+        self.results: Any = self.ctx.Queue()
+        self.slots = [self._start() for _ in range(jobs)]
+
+    def _start(self) -> _Slot:
+        tasks = self.ctx.Queue()
+        proc = self.ctx.Process(target=_worker_loop, args=(tasks, self.results, self.options), daemon=True)
+        proc.start()
+        return _Slot(proc, tasks)
+
+    def run(self, items: list[Item], on_result: Callable[[int, dict[str, Any]], None]) -> None:
+        pending = list(range(len(items)))
+        pending.reverse()
+        busy = 0
+        while pending or busy:
+            for k, slot in enumerate(self.slots):
+                if slot.index is None and pending:
+                    if slot.done >= self.recycle or not slot.proc.is_alive():
+                        self._stop(slot)
+                        self.slots[k] = slot = self._start()
+                    slot.index = pending.pop()
+                    slot.started = None
+                    slot.tasks.put((slot.index, items[slot.index]))
+                    busy += 1
+            try:
+                kind, index, record = self.results.get(timeout=0.2)
+            except queue.Empty:
+                now = time.monotonic()
+                for k, slot in enumerate(self.slots):
+                    hung = slot.index is not None and slot.started is not None and now - slot.started > self.timeout
+                    dead = slot.index is not None and not slot.proc.is_alive()
+                    if (hung or dead) and slot.index is not None:
+                        index = slot.index
+                        self._kill(slot)
+                        self.slots[k] = self._start()
+                        busy -= 1
+                        reason = f"timeout after {self.timeout:g}s" if hung else "worker died (crash or memory)"
+                        on_result(index, {"status": "failed", "reason": reason, "sha256": None, "seconds": 0.0})
+                continue
+            owner = next((slot for slot in self.slots if slot.index == index), None)
+            if kind == "start":
+                if owner is not None:
+                    owner.started = time.monotonic()
+                continue
+            if owner is None:
+                continue  # a late result from a worker already timed out and reported: keep one record
+            owner.index = None
+            owner.done += 1
+            busy -= 1
+            on_result(index, record)
+
+    def _stop(self, slot: _Slot) -> None:
+        if slot.proc.is_alive():
+            slot.tasks.put(None)
+            slot.proc.join(timeout=5)
+        self._kill(slot)
+
+    @staticmethod
+    def _kill(slot: _Slot) -> None:
+        if slot.proc.is_alive():
+            slot.proc.kill()
+        slot.proc.join(timeout=5)
+
+    def close(self) -> None:
+        for slot in self.slots:
+            self._stop(slot)
+
+
+# ---------------------------------------------------------------- the run
+
+
+@dataclass
+class Summary:
+    counts: dict[str, int] = field(default_factory=dict)
+    formats: dict[str, int] = field(default_factory=dict)
+    pages: int = 0
+    seconds: float = 0.0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    slowest: list[tuple[str, float]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "counts": self.counts, "formats": self.formats, "pages": self.pages,
+            "seconds": round(self.seconds, 2),
+            "pages_per_second": round(self.pages / self.seconds, 2) if self.seconds else None,
+            "failed": [{"input": k, "reason": r} for k, r in self.failed],
+            "slowest": [{"input": k, "seconds": round(s, 2)} for k, s in self.slowest],
+        }  # fmt: skip
+
+
+class Manifest:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.records: dict[str, dict[str, Any]] = {}
+        if path.exists():
+            good: list[str] = []
+            for line in path.read_text(encoding="utf-8").splitlines():
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError:
+                    continue  # a line torn by a kill: the input will be done again
+                self.records[rec["input"]] = rec
+                good.append(json.dumps(rec, ensure_ascii=False))
+            writers.write_atomic(path, "".join(g + "\n" for g in good))
+        self.fh = path.open("a", encoding="utf-8")
+
+    def append(self, record: dict[str, Any]) -> None:
+        self.records[record["input"]] = record
+        self.fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.fh.flush()
+        os.fsync(self.fh.fileno())
+
+    def close(self) -> None:
+        self.fh.close()
+
+
+def run_batch(
+    inputs: list[str],
+    out: Path,
+    options: Options,
+    jobs: int = 1,
+    jsonl: Path | None = None,
+    db: Path | None = None,
+    timeout: float = 300.0,
+    fail_fast: bool = False,
+    progress: Callable[[dict[str, Any], int, int], None] | None = None,
+) -> Summary:
+    from . import sqlite_store
+
+    out.mkdir(parents=True, exist_ok=True)
+    manifest = Manifest(out / "manifest.jsonl")
+    store = sqlite_store.Store(db) if db is not None else None
+    items = list(discover(inputs))
+    todo: list[Item] = []
+    summary = Summary()
+    t_start = time.perf_counter()
+    for item in items:
+        prev = manifest.records.get(item.key)
+        if prev is not None and prev.get("status") in {"ok", "partial", "skipped"}:
+            if prev.get("sha256") and item.path and Path(item.path).exists():
+                if _sha(item) == prev["sha256"]:
+                    continue
+            elif prev.get("sha256"):
+                continue
+        todo.append(item)
+    done_count = len(items) - len(todo)
+
+    completed = [done_count]
+
+    def record(index: int, result: dict[str, Any]) -> None:
+        item = todo[index]
+        completed[0] += 1
+        rec: dict[str, Any] = {
+            "input": item.key, "status": result["status"], "reason": result.get("reason"),
+            "sha256": result.get("sha256"), "pages": result.get("pages"),
+            "seconds": round(result.get("seconds") or 0.0, 3), "output": None,
+        }  # fmt: skip
+        report_json = result.get("report")
+        if report_json is not None:
+            name = output_name(item, result["sha256"])
+            text = json.dumps(json.loads(report_json), ensure_ascii=False, indent=2) + "\n"
+            writers.write_atomic(out / name, text)
+            rec["output"] = name
+            if store is not None:
+                store.upsert(item.key, result["sha256"], json.loads(report_json))
+        manifest.append(rec)
+        summary.counts[rec["status"]] = summary.counts.get(rec["status"], 0) + 1
+        if result.get("format"):
+            summary.formats[result["format"]] = summary.formats.get(result["format"], 0) + 1
+        summary.pages += rec["pages"] or 0
+        if rec["status"] == "failed":
+            summary.failed.append((item.key, rec["reason"] or ""))
+        summary.slowest = sorted([*summary.slowest, (item.key, rec["seconds"])], key=lambda kv: -kv[1])[:5]
+        if progress is not None:
+            progress(rec, completed[0], len(items))
+        if fail_fast and rec["status"] == "failed":
+            raise BatchStopped(rec["reason"] or "failed")
+
+    pool = Pool(max(1, jobs), options, timeout) if todo else None
+    try:
+        if pool is not None:
+            pool.run(todo, record)
+    finally:
+        if pool is not None:
+            pool.close()
+        manifest.close()
+        if store is not None:
+            store.close()
+        if jsonl is not None:
+            rebuild_jsonl(out, manifest, jsonl)
+        summary.seconds = time.perf_counter() - t_start
+        skipped = len(items) - len(todo)
+        if skipped:
+            summary.counts["skipped"] = summary.counts.get("skipped", 0) + skipped
+        writers.write_atomic(out / "summary.json", json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    return summary
+
+
+class BatchStopped(Exception):
+    """--fail-fast: the first failure stops the run (everything done so far stays recorded)."""
+
+
+def _sha(item: Item) -> str:
+    h = hashlib.sha256()
+    with open(item.path or "", "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def rebuild_jsonl(out: Path, manifest: Manifest, target: Path) -> None:
+    """One line per extracted document in the manifest, in manifest order (atomic rewrite)."""
+    lines: list[str] = []
+    for rec in manifest.records.values():
+        if rec.get("output") and (out / rec["output"]).exists():
+            report = json.loads((out / rec["output"]).read_text(encoding="utf-8"))
+            lines.append(json.dumps({"input": rec["input"], **report}, ensure_ascii=False))
+    writers.write_atomic(target, "".join(line + "\n" for line in lines))
