@@ -230,7 +230,7 @@ def score_lists(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Counts]
 
 
 def input_format(path: Path, pred_format: str | None = None) -> str:
-    if ".scan." in path.name:
+    if ".scan" in path.name:
         return "scan"
     fmt = pred_format or path.suffix.lower().lstrip(".")
     return "txt" if fmt in {"md", "txt", "text"} else fmt

@@ -85,3 +85,37 @@ def render(lines: list[TextLine], margin: float | None = None) -> list[str]:
         indent = max(0, round((line.bbox[0] - left) / cw))
         out.append(" " * min(indent, 40) + "".join(parts))
     return out
+
+
+def merge_wrapped(lines: list[TextLine], texts: list[str]) -> tuple[list[TextLine], list[str]]:
+    """Join a line that a PDF wrapped onto the next one: the line reaches the right edge of the text
+    column, the next starts without an outline marker, sits right below, and is not left of it."""
+    from .lines import split_marker
+
+    if len(lines) < 2:
+        return lines, texts
+    cw = char_width([w for ln in lines for w in ln.words])
+    right = sorted(ln.bbox[2] for ln in lines)[int(0.9 * (len(lines) - 1))]
+    out_lines: list[TextLine] = [lines[0]]
+    out_texts: list[str] = [texts[0]]
+    for line, text in zip(lines[1:], texts[1:], strict=True):
+        prev = out_lines[-1]
+        px0, ptop, px1, pbottom = prev.bbox
+        x0, top, _, _ = line.bbox
+        height = max(pbottom - ptop, 1.0)
+        marker, _, _ = split_marker(text.strip())
+        wrapped = (
+            px1 >= right - 2 * cw
+            and marker is None
+            and 0 <= top - pbottom < 0.9 * height
+            and x0 >= px0 - cw
+            and "\t" not in text
+            and "\t" not in out_texts[-1]
+        )
+        if wrapped:
+            out_lines[-1] = TextLine(prev.words + line.words)
+            out_texts[-1] = out_texts[-1].rstrip() + " " + text.strip()
+        else:
+            out_lines.append(line)
+            out_texts.append(text)
+    return out_lines, out_texts

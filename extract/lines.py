@@ -29,7 +29,7 @@ MARKERS: list[tuple[str, str]] = [
     ("circled_kor", r"[㉮-㉻㉠-㉭]"),
     ("square", r"[□▢❑☐]"),
     ("square_filled", r"[■▣◼]"),
-    ("circle", r"[○❍◦⚪〇]|[ㅇo](?=\s)"),
+    ("circle", r"[○❍◦⚪〇]|[ㅇᄋo](?=\s)|ᄋ"),
     ("double_circle", r"[◎●◉]"),
     ("diamond", r"[◆◇◈]"),
     ("arrow", r"[▶▷►➢➤→⇒]"),

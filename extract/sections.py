@@ -23,6 +23,10 @@ def _family(mclass: str | None) -> str:
     return "numbered" if mclass in _NUMBERED else "glyph"
 
 
+def _key(line: Line) -> tuple[str, int]:
+    return (line.mclass or "", line.indent)
+
+
 def _same_key(a: Line, b: Line) -> bool:
     return a.mclass == b.mclass and abs(a.indent - b.indent) <= 1
 
@@ -42,6 +46,8 @@ def build(lines: list[Line]) -> list[Line]:
     roots: list[Line] = []
     stack: list[Line] = []
     last_parent: dict[tuple[str, int], Line | None] = {}  # marker key -> the line it last hung under
+    remembered: dict[tuple[str, int], int] = {}  # marker key -> when that was recorded
+    first_seen: dict[tuple[str, int], int] = {}  # marker key -> when the kind was first used
 
     def attach(line: Line) -> None:
         parent = stack[-1] if stack else None
@@ -65,7 +71,7 @@ def build(lines: list[Line]) -> list[Line]:
                 return i + 1
         return 0
 
-    for line in lines:
+    for order, line in enumerate(lines):
         if line.heading is not None:
             while stack and (stack[-1].heading is None or stack[-1].heading >= line.heading):
                 stack.pop()
@@ -82,8 +88,10 @@ def build(lines: list[Line]) -> list[Line]:
         key = (line.mclass, line.indent)
         if found is not None:
             del stack[found:]
-        elif key in last_parent:
-            # seen before: hang it where it hung last time, if that line's kind is still open
+        elif key in last_parent and not (stack and first_seen.get(_key(stack[-1]), -1) > remembered[key]):
+            # seen before: hang it where it hung last time, if that line's kind is still open -- unless
+            # the innermost open line is of a kind first used after that (a new level, e.g. `1.` inserted
+            # between □ and ○): then the document is nesting deeper, and the line goes under it
             prev = last_parent[key]
             j = open_index(prev) if prev is not None else None
             if prev is None:
@@ -97,6 +105,8 @@ def build(lines: list[Line]) -> list[Line]:
             while stack and stack[-1].heading is None and _outer_or_equal(stack[-1], line):
                 stack.pop()
         attach(line)
+        first_seen.setdefault(key, order)
+        remembered[key] = order
         if line.parent is None or line.parent.mclass is not None:
             last_parent[key] = line.parent
         else:  # under a plain line or a heading: nothing to find again by marker

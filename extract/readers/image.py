@@ -7,7 +7,7 @@ import warnings
 
 from ..document import Block, Page, RawDocument, Source
 from ..errors import CorruptInput, InputTooLarge
-from ..layout import group_lines, render
+from ..layout import group_lines, merge_wrapped, render
 
 MAX_PIXELS = 120_000_000  # about 11k x 11k; larger images are refused as decompression bombs
 MAX_FRAMES = 500
@@ -43,6 +43,7 @@ def read(data: bytes, source: Source) -> RawDocument:
         result = ocr.recognise(prepared)
         lines = group_lines(result.words)
         texts = [ocr.fix_bullets(t) for t in render(lines)]
+        lines, texts = merge_wrapped(lines, texts)
         blocks = [
             Block(text=t, page=index + 1, bbox=ln.bbox, origin="ocr", confidence=ln.conf)
             for t, ln in zip(texts, lines, strict=True)

@@ -14,11 +14,12 @@ from typing import Any
 
 from ..document import Block, Page, RawDocument, Source
 from ..errors import CorruptInput, EncryptedInput, InputTooLarge
-from ..layout import Word, group_lines, render
+from ..layout import Word, group_lines, merge_wrapped, render
 
 MAX_PAGES = 2000
 DPI = 300
 _HANGUL = re.compile(r"[가-힣]")
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,4}\s*-|\d{1,4}\s*/\s*\d{1,4}|\(\s*\d{1,4}\s*\))\s*$")  # `- 2 -`
 _CID = re.compile(r"\(cid:\d+\)")
 
 
@@ -112,6 +113,8 @@ def read(data: bytes, source: Source, ocr_mode: str = "auto", dpi: int = DPI) ->
                 texts = [ocr.fix_bullets(t) for t in render(lines)]
                 if confidence is not None and confidence < 60:
                     warnings.append(f"page {index + 1}: low OCR confidence ({confidence})")
+            kept = [(ln, t) for ln, t in zip(lines, texts, strict=True) if not _PAGE_NUMBER.match(t)]
+            lines, texts = merge_wrapped([ln for ln, _ in kept], [t for _, t in kept])
             blocks = [
                 Block(text=t, page=index + 1, bbox=ln.bbox, origin=method, confidence=ln.conf)
                 for t, ln in zip(texts, lines, strict=True)
