@@ -296,16 +296,19 @@ class Manifest:
         self.path = path
         self.records: dict[str, dict[str, Any]] = {}
         if path.exists():
-            good: list[str] = []
             for line in path.read_text(encoding="utf-8").splitlines():
                 try:
                     rec = json.loads(line)
                 except json.JSONDecodeError:
                     continue  # a line torn by a kill: the input will be done again
-                self.records[rec["input"]] = rec
-                good.append(json.dumps(rec, ensure_ascii=False))
-            writers.write_atomic(path, "".join(g + "\n" for g in good))
+                self.records[rec["input"]] = rec  # a retried input: its last record counts
+            self.compact()
         self.fh = path.open("a", encoding="utf-8")
+
+    def compact(self) -> None:
+        """Rewrite the manifest with one line per input (atomic), as after a retry or a torn line."""
+        lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in self.records.values())
+        writers.write_atomic(self.path, lines)
 
     def append(self, record: dict[str, Any]) -> None:
         self.records[record["input"]] = record
@@ -315,6 +318,7 @@ class Manifest:
 
     def close(self) -> None:
         self.fh.close()
+        self.compact()
 
 
 def run_batch(
@@ -326,6 +330,7 @@ def run_batch(
     db: Path | None = None,
     timeout: float = 300.0,
     fail_fast: bool = False,
+    retry_failed: bool = False,
     progress: Callable[[dict[str, Any], int, int], None] | None = None,
 ) -> Summary:
     from . import sqlite_store
@@ -339,12 +344,11 @@ def run_batch(
     t_start = time.perf_counter()
     for item in items:
         prev = manifest.records.get(item.key)
-        if prev is not None and prev.get("status") in {"ok", "partial", "skipped"}:
-            if prev.get("sha256") and item.path and Path(item.path).exists():
-                if _sha(item) == prev["sha256"]:
-                    continue
-            elif prev.get("sha256"):
-                continue
+        if prev is not None and (prev["status"] != "failed" or not retry_failed):
+            if not prev.get("sha256") or not (item.path and Path(item.path).exists()):
+                continue  # recorded before; archive members and unreadable inputs are not re-hashed
+            if _sha(item) == prev["sha256"]:
+                continue  # done, with the same content
         todo.append(item)
     done_count = len(items) - len(todo)
 

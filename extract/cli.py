@@ -127,6 +127,9 @@ def batch(
         float, typer.Option("--timeout", help="Seconds per document before it is recorded as failed.")
     ] = 300.0,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first failed document.")] = False,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="On resume, try inputs that failed before again.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     ocr: Annotated[str, typer.Option("--ocr", help="PDF pages: auto, never, always.")] = "auto",
     dpi: Annotated[int, typer.Option("--dpi", min=72, max=600)] = 300,
@@ -145,7 +148,7 @@ def batch(
     try:
         summary = bulk.run_batch(
             inputs, out, options, jobs=jobs, jsonl=jsonl, db=db, timeout=timeout, fail_fast=fail_fast,
-            progress=report,
+            retry_failed=retry_failed, progress=report,
         )  # fmt: skip
     except bulk.BatchStopped as exc:
         _fail(f"stopped at the first failure (--fail-fast): {exc}", 13, False)

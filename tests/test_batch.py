@@ -75,7 +75,10 @@ def test_resume_skips_done_and_updates_changed(tmp_path: Path) -> None:
     out, jsonl, db = tmp_path / "out", tmp_path / "all.jsonl", tmp_path / "db.sqlite"
     batch.run_batch([str(src)], out, Options(), jsonl=jsonl, db=db)
     again = batch.run_batch([str(src)], out, Options(), jsonl=jsonl, db=db)
-    assert again.counts.get("skipped") == len(TEXTS)  # failed inputs are retried, done ones skipped
+    assert again.counts.get("skipped") == len(TEXTS) + 2  # done and failed inputs alike
+    retried = batch.run_batch([str(src)], out, Options(), jsonl=jsonl, db=db, retry_failed=True)
+    assert retried.counts.get("failed") == 2 and retried.counts.get("skipped") == len(TEXTS)
+    _invariants(out, jsonl, db, {str(p) for p in src.iterdir() if p.suffix in batch.SUFFIXES})
     target = src / TEXTS[0].name
     target.write_text(target.read_text(encoding="utf-8").replace("보고", "보고 ", 1), encoding="utf-8")
     third = batch.run_batch([str(src)], out, Options(), jsonl=jsonl, db=db)
