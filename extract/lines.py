@@ -96,9 +96,11 @@ class Line:
 
     def descendants(self) -> list[Line]:
         out: list[Line] = []
-        for c in self.children:
-            out.append(c)
-            out.extend(c.descendants())
+        todo = list(reversed(self.children))
+        while todo:
+            node = todo.pop()
+            out.append(node)
+            todo.extend(reversed(node.children))
         return out
 
     def evidence(self, start: int | None = None, end: int | None = None) -> Evidence:

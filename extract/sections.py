@@ -12,6 +12,7 @@ from __future__ import annotations
 from .lines import RANK, Line
 from .schema import Section
 
+MAX_DEPTH = 32  # no real report nests deeper; deeper lines become siblings at this depth
 _NUMBERED = {"num_dot", "kor_dot", "num_paren", "kor_paren", "paren_num", "paren_kor", "circled", "circled_kor"}
 
 
@@ -104,6 +105,8 @@ def build(lines: list[Line]) -> list[Line]:
         else:
             while stack and stack[-1].heading is None and _outer_or_equal(stack[-1], line):
                 stack.pop()
+        if len(stack) >= MAX_DEPTH:  # pathological nesting: keep the tree (and its JSON) shallow
+            del stack[MAX_DEPTH - 1 :]
         attach(line)
         first_seen.setdefault(key, order)
         remembered[key] = order

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import olefile
 
 from ..document import Block, Page, RawDocument, Source
-from ..errors import CorruptInput, EncryptedInput, InputTooLarge
+from ..errors import CorruptInput, EmptyInput, EncryptedInput, InputTooLarge
 from .tables import emit_table, group_rows
 
 MAX_STREAM_BYTES = 64 * 1024 * 1024
@@ -214,6 +214,8 @@ def read(data: bytes, source: Source) -> RawDocument:
                 if ole.get_size("/".join(entry)) > MAX_STREAM_BYTES:
                     raise InputTooLarge(f"section stream {'/'.join(entry)} is too large", source.path)
                 stream = ole.openstream(entry).read()
+                if len(stream) < ole.get_size("/".join(entry)):
+                    raise CorruptInput(f"{'/'.join(entry)} is cut short (truncated file)", source.path)
                 raw = _decompress(stream, source.path) if compressed else stream
                 out = _Out(page=s_index + 1)
                 for p_index, rec in enumerate(r for r in parse_records(raw, source.path) if r.tag == TAG_PARA_HEADER):
@@ -225,4 +227,6 @@ def read(data: bytes, source: Source) -> RawDocument:
                 )
         except (OSError, struct.error, IndexError, ValueError) as exc:
             raise CorruptInput(f"damaged HWP 5.0 file: {exc}", source.path) from exc
+    if not any(p.blocks for p in pages):
+        raise EmptyInput("the HWP body holds no text (damaged, or an empty document)", source.path)
     return RawDocument(source=source, pages=pages)

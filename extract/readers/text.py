@@ -7,7 +7,7 @@ import dataclasses
 import re
 
 from ..document import Block, Page, RawDocument, Source
-from ..errors import UndecodableText
+from ..errors import InputTooLarge, UndecodableText
 
 _BOMS: list[tuple[bytes, str]] = [
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -19,10 +19,13 @@ _BOMS: list[tuple[bytes, str]] = [
 
 # A line this long with several outline glyphs is a report flattened onto one line (web copy).
 _FLAT_LINE = 300
+MAX_LINE = 4000  # characters per block
+MAX_CHARS = 3_000_000  # characters per text document (about 1,500 pages); beyond that: InputTooLarge
 _FLAT_SPLIT = re.compile(
     r"\s+(?=[□■▢○❍◦●◎※▶▷]|[ⅠⅡⅢⅣⅤⅥⅦⅧ]|ㅇ\s|\?\s|-\s)"  # glyph bullets
     r"|(?<![\d.])\s+(?=\d{1,2}\.\s|[가-하]\.\s)"  # numbered items, never inside a date like 2024. 11. 4.
 )
+_HANGUL = re.compile(r"[가-힣]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -44,7 +47,28 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             return data.decode(enc), enc
         except UnicodeDecodeError:
             continue
+    mixed = _line_by_line(data)
+    if mixed is not None:
+        return mixed, "mixed (utf-8 and cp949 lines)"
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") <= max(3, len(text) // 100) and _HANGUL.search(text):
+        return text, "utf-8 (with undecodable bytes replaced)"
     raise UndecodableText("text is neither UTF-8, UTF-16 nor CP949/EUC-KR", path)
+
+
+def _line_by_line(data: bytes) -> str | None:
+    """Files pasted together from UTF-8 and CP949 sources: decode each line on its own."""
+    out: list[str] = []
+    for raw in data.split(b"\n"):
+        for enc in ("utf-8", "cp949"):
+            try:
+                out.append(raw.decode(enc))
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            return None
+    return "\n".join(out)
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -69,18 +93,38 @@ def split_lines(text: str) -> list[str]:
     out: list[str] = []
     for line in lines:
         if len(line) > _FLAT_LINE and len(_FLAT_SPLIT.findall(line)) >= 3:
-            out.extend(part for part in _FLAT_SPLIT.split(line) if part.strip())
+            parts = [part for part in _FLAT_SPLIT.split(line) if part.strip()]
         else:
-            out.append(line)
+            parts = [line]
+        for part in parts:
+            out.extend(_wrap(part))
+    return out
+
+
+def _wrap(line: str) -> list[str]:
+    """Cut a line longer than MAX_LINE at spaces (or hard), so no block is unboundedly long."""
+    out: list[str] = []
+    while len(line) > MAX_LINE:
+        cut = line.rfind(" ", MAX_LINE // 2, MAX_LINE)
+        cut = cut if cut > 0 else MAX_LINE
+        out.append(line[:cut])
+        line = line[cut:].lstrip(" ")
+    out.append(line)
     return out
 
 
 def read(data: bytes, source: Source) -> RawDocument:
     text, encoding = decode(data, source.path)
+    if len(text) > MAX_CHARS:
+        raise InputTooLarge(f"{len(text)} characters exceeds the {MAX_CHARS}-character limit for text", source.path)
     controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
         raise UndecodableText("binary content (control characters), not a text report", source.path)
     warnings = [f"removed {controls} control characters"] if controls else []
+    if encoding.startswith("mixed"):
+        warnings.append("lines in different encodings (UTF-8 and CP949) were decoded one by one")
+    if "replaced" in encoding:
+        warnings.append(f"{text.count(chr(0xFFFD))} undecodable bytes replaced (mixed encodings?)")
     text = _CONTROL.sub("", text)
     blocks = [Block(text=line, page=1, origin="plain") for line in split_lines(text)]
     page = Page(number=1, blocks=blocks, method="text", reason="plain text input")
