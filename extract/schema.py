@@ -70,6 +70,9 @@ class DocumentInfo(_Model):
     disclosure: str | None = Field(default=None, description="공개여부, e.g. 대시민공개, 부분공개(6)")
     approval_line: list[ApprovalStep] = Field(default_factory=list, description="결재라인 in signing order")
     attachments: list[str] = Field(default_factory=list, description="붙임 items")
+    evidence: dict[str, Evidence] = Field(
+        default_factory=dict, description="where each header field was read: title, doc_number, approval_date, ..."
+    )
 
 
 class AttendeeGroup(_Model):

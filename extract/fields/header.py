@@ -190,7 +190,7 @@ def _title(lines: list[Line], models: Models) -> tuple[str | None, Line | None]:
     return None, None
 
 
-def _attachments(lines: list[Line]) -> list[str]:
+def _attachments(lines: list[Line]) -> tuple[list[str], Line | None]:
     """붙임 items: `붙임 : 회의자료 1부. 끝.` or `붙 임 1. … 1부.` followed by `2. … 1부.  끝.` lines."""
     for idx, ln in enumerate(lines):
         m = _ATTACH_START.match(ln.raw.strip())
@@ -214,8 +214,8 @@ def _attachments(lines: list[Line]) -> list[str]:
         text = _END.sub("", text).strip()
         if not text:
             continue
-        return [clean(p) for p in _ATTACH_SPLIT.split(text) if clean(p)]
-    return []
+        return [clean(p) for p in _ATTACH_SPLIT.split(text) if clean(p)], ln
+    return [], None
 
 
 def _issuer(lines: list[Line]) -> str | None:
@@ -228,36 +228,53 @@ def _issuer(lines: list[Line]) -> str | None:
 
 def extract(lines: list[Line], models: Models) -> DocumentInfo:
     info = DocumentInfo()
+    seen: dict[str, Line] = {}
     for ln in lines:
         if ln.field == "doc_number" and info.doc_number is None:
             info.doc_number = clean(_label_value(ln, lines)) or None
+            seen["doc_number"] = ln
         elif ln.field == "approval_date" and info.approval_date is None:
             info.approval_date = values.parse_date(_label_value(ln, lines))
+            seen["approval_date"] = ln
         elif ln.field == "disclosure" and info.disclosure is None:
             m = _DISCLOSURE.search(_label_value(ln, lines))
             info.disclosure = re.sub(r"\s+", "", m.group(1)) if m else None
+            seen["disclosure"] = ln
         m = _ENFORCE.match(ln.body)
         if m and info.doc_number is None:
             info.doc_number = compact(m.group("num"))
-            info.approval_date = info.approval_date or values.parse_date(m.group("date") or "")
+            seen["doc_number"] = ln
+            if info.approval_date is None:
+                info.approval_date = values.parse_date(m.group("date") or "")
+                seen["approval_date"] = ln
     if info.disclosure is None:
         for ln in reversed(lines[-8:]):
             if "/" in ln.body:
                 m = _DISCLOSURE.search(ln.body.rsplit("/", 1)[1])
                 if m:
                     info.disclosure = re.sub(r"\s+", "", m.group(1))
+                    seen["disclosure"] = ln
                     break
     if info.doc_number:
         m = _NUMBER_DATE.match(info.doc_number)
         if m:  # `조심2011부1296 (2011.12.21)`: the number, and the date it was issued
             info.doc_number = m.group("num")
-            info.approval_date = info.approval_date or values.parse_date(m.group("date"))
+            if info.approval_date is None:
+                info.approval_date = values.parse_date(m.group("date"))
+                seen["approval_date"] = seen["doc_number"]
         m = _DOC_NUMBER.match(info.doc_number)
         info.department = m.group("dept").strip() if m else None
+        if info.department:
+            seen["department"] = seen["doc_number"]
     info.title, title_line = _title(lines, models)
+    if title_line is not None:
+        seen["title"] = title_line
     year = int(info.approval_date[:4]) if info.approval_date else None
     head = lines[: lines.index(title_line)] if title_line is not None else lines[:40]
     info.approval_line = approval_line(head, models, year) or approval_line(lines[-30:], models, year)
-    info.attachments = _attachments(lines)
+    info.attachments, attach_line = _attachments(lines)
+    if attach_line is not None:
+        seen["attachments"] = attach_line
     info.issuer = _issuer(lines)
+    info.evidence = {name: ln.evidence() for name, ln in sorted(seen.items()) if getattr(info, name)}
     return info
