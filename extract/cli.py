@@ -106,6 +106,30 @@ def extract(
 
 
 @app.command()
+def review(
+    path: Annotated[str, typer.Argument(help="One report (any supported format).")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="HTML file (default: <name>.review.html).")
+    ] = None,
+    ocr: Annotated[str, typer.Option("--ocr", help="PDF pages: auto, never, always.")] = "auto",
+    models: Annotated[Path | None, typer.Option("--models", help="Use the rules in this models/ folder.")] = None,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show tracebacks for errors.")] = False,
+) -> None:
+    """Write a self-contained HTML page showing where every extracted item was read."""
+    from . import writers
+    from .pipeline import Options, review_html
+
+    try:
+        page = review_html(path, Options(models=str(models) if models else None, ocr=ocr))
+    except GongmunError as exc:
+        _fail(str(exc), exc.exit_code, verbose)
+        raise typer.Exit(exc.exit_code) from None
+    target = output or Path(Path(path).name).with_suffix(".review.html")
+    writers.write_atomic(target, page)
+    typer.echo(str(target), err=True)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the output."""
     from .schema import json_schema

@@ -76,6 +76,15 @@ def run(raw: RawDocument, options: Options = Options()) -> Report:
     )
 
 
+def review_html(path: str, options: Options = Options()) -> str:
+    """The review page for one input (see review.py)."""
+    from . import review
+
+    data, shown = readers.load_bytes(path)
+    raw = readers.read_bytes(data, shown, ocr_mode=options.ocr, dpi=options.dpi)
+    return review.render(run(raw, options), normalize.normalize(raw), data)
+
+
 def extract_path(path: str, options: Options = Options(), stdin_data: bytes | None = None) -> Report:
     return run(readers.read(path, stdin_data, ocr_mode=options.ocr, dpi=options.dpi), options)
 

@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(python3 python3-venv python3-pip tesseract-ocr tesseract-ocr-kor fonts-nanum)
+if [ "${1:-}" = "dev" ]; then
+  APT_PACKAGES+=(chromium)  # browser tests of the review page (Playwright drives the system browser)
+fi
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
