@@ -138,7 +138,7 @@ def output_name(item: Item, sha256: str) -> str:
 # ---------------------------------------------------------------- worker side
 
 
-def _work(item: Item, options: Options) -> dict[str, Any]:
+def _work(item: Item, options: Options, review: bool = False) -> dict[str, Any]:
     """Run one document in a worker; always returns a record (never raises)."""
     from .errors import GongmunError
     from .pipeline import run
@@ -166,10 +166,20 @@ def _work(item: Item, options: Options) -> dict[str, Any]:
         "pages": len(report.source.pages),
         "format": report.source.format,
         "report": report.model_dump_json(),
+        "review": _review(report, raw, data) if review else None,
     }
 
 
-def _worker_loop(tasks: Any, results: Any, options: Options) -> None:
+def _review(report: Any, raw: Any, data: bytes) -> str | None:
+    from . import normalize, review
+
+    try:
+        return review.render(report, normalize.normalize(raw), data)
+    except Exception:  # the review page is a convenience: never fail the document for it
+        return None
+
+
+def _worker_loop(tasks: Any, results: Any, options: Options, review: bool = False) -> None:
     from .pipeline import run
     from .readers import read_bytes
 
@@ -183,7 +193,7 @@ def _worker_loop(tasks: Any, results: Any, options: Options) -> None:
             return
         index, item = got
         results.put(("start", index, None))
-        results.put(("done", index, _work(item, options)))
+        results.put(("done", index, _work(item, options, review)))
 
 
 @dataclass
@@ -199,15 +209,15 @@ class Pool:
     """Worker processes, one task at a time each, so that a hung document can be killed alone and a
     worker is replaced after `recycle` documents (memory stays flat on long runs)."""
 
-    def __init__(self, jobs: int, options: Options, timeout: float, recycle: int = 200) -> None:
+    def __init__(self, jobs: int, options: Options, timeout: float, recycle: int = 200, review: bool = False) -> None:
         self.ctx = mp.get_context("spawn")
-        self.options, self.timeout, self.recycle = options, timeout, recycle
+        self.options, self.timeout, self.recycle, self.review = options, timeout, recycle, review
         self.results: Any = self.ctx.Queue()
         self.slots = [self._start() for _ in range(jobs)]
 
     def _start(self) -> _Slot:
         tasks = self.ctx.Queue()
-        proc = self.ctx.Process(target=_worker_loop, args=(tasks, self.results, self.options), daemon=True)
+        proc = self.ctx.Process(target=_worker_loop, args=(tasks, self.results, self.options, self.review), daemon=True)
         proc.start()
         return _Slot(proc, tasks)
 
@@ -331,6 +341,7 @@ def run_batch(
     timeout: float = 300.0,
     fail_fast: bool = False,
     retry_failed: bool = False,
+    review: bool = False,
     progress: Callable[[dict[str, Any], int, int], None] | None = None,
 ) -> Summary:
     from . import sqlite_store
@@ -370,6 +381,8 @@ def run_batch(
             rec["output"] = name
             if store is not None:
                 store.upsert(item.key, result["sha256"], json.loads(report_json))
+            if result.get("review"):
+                writers.write_atomic(out / "review" / name.replace(".json", ".html"), result["review"])
         manifest.append(rec)
         summary.counts[rec["status"]] = summary.counts.get(rec["status"], 0) + 1
         if result.get("format"):
@@ -383,7 +396,7 @@ def run_batch(
         if fail_fast and rec["status"] == "failed":
             raise BatchStopped(rec["reason"] or "failed")
 
-    pool = Pool(max(1, jobs), options, timeout) if todo else None
+    pool = Pool(max(1, jobs), options, timeout, review=review) if todo else None
     try:
         if pool is not None:
             pool.run(todo, record)
@@ -395,6 +408,10 @@ def run_batch(
             store.close()
         if jsonl is not None:
             rebuild_jsonl(out, manifest, jsonl)
+        if review:
+            from .review import batch_index
+
+            writers.write_atomic(out / "review" / "index.html", batch_index(out, list(manifest.records.values())))
         summary.seconds = time.perf_counter() - t_start
         skipped = len(items) - len(todo)
         if skipped:

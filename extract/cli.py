@@ -155,6 +155,9 @@ def batch(
         bool, typer.Option("--retry-failed", help="On resume, try inputs that failed before again.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    review: Annotated[
+        bool, typer.Option("--review", help="Also write DIR/review/: a page per document + index.")
+    ] = False,
     ocr: Annotated[str, typer.Option("--ocr", help="PDF pages: auto, never, always.")] = "auto",
     dpi: Annotated[int, typer.Option("--dpi", min=72, max=600)] = 300,
     models: Annotated[Path | None, typer.Option("--models", help="Use the rules in this models/ folder.")] = None,
@@ -172,7 +175,7 @@ def batch(
     try:
         summary = bulk.run_batch(
             inputs, out, options, jobs=jobs, jsonl=jsonl, db=db, timeout=timeout, fail_fast=fail_fast,
-            retry_failed=retry_failed, progress=report,
+            retry_failed=retry_failed, review=review, progress=report,
         )  # fmt: skip
     except bulk.BatchStopped as exc:
         _fail(f"stopped at the first failure (--fail-fast): {exc}", 13, False)

@@ -204,3 +204,45 @@ document.querySelectorAll('#items .item').forEach(function (li) {{
 }});
 </script></body></html>
 """
+
+
+def batch_index(out: Any, records: list[dict[str, Any]]) -> str:
+    """The batch's index page: counts by status and kind, failures with reasons, and the documents with
+    the lowest confidence first, each linked to its review page."""
+    from pathlib import Path
+
+    status: dict[str, int] = {}
+    kinds: dict[str, int] = {}
+    docs: list[tuple[float, str, str, str]] = []
+    failed: list[str] = []
+    for rec in records:
+        status[rec["status"]] = status.get(rec["status"], 0) + 1
+        if rec["status"] == "failed":
+            failed.append(f"<li>{html.escape(rec['input'])}: {html.escape(rec.get('reason') or '')}</li>")
+            continue
+        if not rec.get("output"):
+            continue
+        report = json.loads((Path(out) / rec["output"]).read_text(encoding="utf-8"))
+        kinds[report["kind"]] = kinds.get(report["kind"], 0) + 1
+        confs = [d["confidence"] for d in report.get("decisions", [])] + [
+            g["confidence"] for g in report.get("disagreements", [])
+        ]
+        ocr = [p["ocr_confidence"] / 100 for p in report["source"]["pages"] if p.get("ocr_confidence") is not None]
+        score = min(confs + ocr) if confs + ocr else 1.0
+        page = rec["output"].replace(".json", ".html")
+        title = report["document"].get("title") or rec["input"]
+        docs.append((score, page, title, report["kind"]))
+    docs.sort()
+    rows = "".join(
+        f'<tr><td>{s:.2f}</td><td><a href="{html.escape(p)}">{html.escape(t)}</a></td><td>{k}</td></tr>'
+        for s, p, t, k in docs
+    )
+    counts = ", ".join(f"{v} {html.escape(k)}" for k, v in sorted(status.items()))
+    by_kind = ", ".join(f"{v} {html.escape(k)}" for k, v in sorted(kinds.items()))
+    return (
+        f'<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>gongmun batch review</title>'
+        f"<style>body{{font-family:{FONT_STACK};margin:24px}} td{{padding:2px 8px}}</style></head><body>"
+        f"<h1>gongmun batch</h1><p>documents: {counts}</p><p>kinds: {by_kind}</p>"
+        f"<h2>lowest confidence first</h2><table><tr><th>min. confidence</th><th>document</th><th>kind</th></tr>"
+        f'{rows}</table><h2>failures</h2><ul id="failures">{"".join(failed)}</ul></body></html>\n'
+    )

@@ -157,3 +157,15 @@ def test_sigkill_at_any_moment_then_resume(tmp_path: Path, seed: int) -> None:
     subprocess.run(cmd, check=False, timeout=300)
     expected = {str(p) for p in src.iterdir() if p.suffix in batch.SUFFIXES}
     _invariants(out, jsonl, db, expected)
+
+
+def test_review_pages_and_index(tmp_path: Path) -> None:
+    src = _corpus(tmp_path)
+    out = tmp_path / "out"
+    batch.run_batch([str(src)], out, Options(), jobs=2, review=True)
+    index = (out / "review" / "index.html").read_text(encoding="utf-8")
+    pages = sorted(p.name for p in (out / "review").glob("*.html") if p.name != "index.html")
+    assert len(pages) == len(TEXTS)
+    for name in pages:
+        assert f'href="{name}"' in index
+    assert "empty.txt" in index and "broken.hwpx" in index  # failures with reasons
