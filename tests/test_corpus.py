@@ -68,3 +68,30 @@ def test_corpus_scores_stay_above_their_floors() -> None:
     summary = evaluate.summarize(evaluate.run([gold_dir], set(floors.pop("_formats"))))
     print(json.dumps({k: v["f1"] for k, v in summary["fields"].items()}, ensure_ascii=False))
     assert evaluate.check_floors(summary, floors) == []
+
+
+def _fields(path) -> dict:
+    def strip(o):
+        if isinstance(o, dict):
+            return {k: strip(v) for k, v in o.items() if k not in {"evidence", "sections", "source", "warnings"}}
+        if isinstance(o, list):
+            return [strip(x) for x in o]
+        return o
+
+    return strip(json.loads(extract_file(path).model_dump_json()))
+
+
+def test_formats_of_one_document_agree() -> None:
+    """The same report as HWPX, HWP 5.0 and a Hancom PDF: identical fields from the native formats; the PDF
+    agrees up to whitespace (its lines wrap inside words, and a wrapped line is joined with a space)."""
+    base = shared_or_skip("corpus", "seoul-youthnet-steering3-result-2026.hwpx")
+    hwpx = _fields(base)
+    assert _fields(base.with_suffix(".hwp")) == hwpx
+    pdf = _fields(base.with_suffix(".pdf"))
+    assert pdf["kind"] == hwpx["kind"] and pdf["meeting"] == hwpx["meeting"]
+    for key in ("title", "doc_number", "approval_date", "disclosure"):
+        assert pdf["document"][key] == hwpx["document"][key], key
+    # the PDF lays the 결재 box out in 2-D: the `06/24` stamp lands apart from its name, so only pairs compare
+    pairs = [(s["position"], s["name"]) for s in hwpx["document"]["approval_line"]]
+    assert [(s["position"], s["name"]) for s in pdf["document"]["approval_line"]] == pairs
+    assert [evaluate.soft(d["text"]) for d in pdf["decisions"]] == [evaluate.soft(d["text"]) for d in hwpx["decisions"]]
