@@ -9,7 +9,7 @@ from .. import values
 from ..lines import Line
 from ..resources import Models
 from ..schema import ApprovalStep, DocumentInfo
-from .common import clean, compact, is_name, is_redacted, is_title
+from .common import clean, compact, is_name, is_org, is_redacted, is_title
 
 _DOC_NUMBER = re.compile(r"^(?P<dept>[가-힣A-Za-z()·ㆍ ]{2,30}?)\s*-\s*(?P<serial>\d{1,7})$")
 _NUMBER_DATE = re.compile(r"^(?P<num>\S.*?)\s*\((?P<date>[^()]*\d{4}[^()]*)\)\s*$")
@@ -27,6 +27,7 @@ _ATTACH_START = re.compile(r"^(?:붙\s*임|첨\s*부)(?=[\s:：\d]|$)\s*[:：]?\
 _NUMBERED_ITEM = re.compile(r"^\d{1,2}\.\s")
 _ATTACH_SPLIT = re.compile(r"(?:^|\s)\d{1,2}\.\s*")
 _END = re.compile(r"\s*끝\s*\.?\s*$")
+_DEPT_LABEL = re.compile(r"(?:주관|담당|신청|소관|작성|주무)\s*부\s*서\s*[】\]:：]?")
 _SPACED_ISSUER = re.compile(r"^(?:[가-힣]\s+){2,}[가-힣]$")
 
 
@@ -181,6 +182,11 @@ def _title(lines: list[Line], models: Models) -> tuple[str | None, Line | None]:
             v = _label_value(ln, lines)
             if v:
                 return clean(v), ln
+    for k, ln in enumerate(lines[:10]):
+        if compact(ln.body) == "보도자료":  # a press release: its headline follows
+            for nxt in lines[k + 1 : k + 4]:
+                if not nxt.label and len(clean(nxt.body)) >= 10:
+                    return clean(nxt.body), nxt
     for ln in lines[:60]:
         body = clean(ln.body)
         if ln.label or not (6 <= len(body) <= 90) or values.find_dates(body):
@@ -216,6 +222,29 @@ def _attachments(lines: list[Line]) -> tuple[list[str], Line | None]:
             continue
         return [clean(p) for p in _ATTACH_SPLIT.split(text) if clean(p)], ln
     return [], None
+
+
+def _department(lines: list[Line], models: Models) -> tuple[str, Line] | None:
+    """`【주관부서】디지털전환추진단 …`, `신청부서<TAB>새만금개발청 산업단지조성과`, and a name split over
+    two table rows (`담당 부서<TAB>대외경제국` over `<TAB>국제경제과`)."""
+    for k, ln in enumerate(lines):
+        m = _DEPT_LABEL.search(ln.body)
+        if not m:
+            continue
+        cell = ln.body[m.end() :].strip(" :：】]\t").split("\t")[0]  # the value cell only
+        words = cell.split()
+        if k + 1 < len(lines) and lines[k + 1].raw.startswith("\t"):  # the cell below continues it
+            words += lines[k + 1].raw.strip().split("\t")[0].split()[:1]
+        taken: list[str] = []
+        for w in words:
+            if not is_org(w, models):
+                if taken:
+                    break
+                continue
+            taken.append(w)
+        if taken:
+            return " ".join(taken), ln
+    return None
 
 
 def _issuer(lines: list[Line]) -> str | None:
@@ -266,6 +295,10 @@ def extract(lines: list[Line], models: Models) -> DocumentInfo:
         info.department = m.group("dept").strip() if m else None
         if info.department:
             seen["department"] = seen["doc_number"]
+    if info.department is None:
+        found = _department(lines, models)
+        if found is not None:
+            info.department, seen["department"] = found
     info.title, title_line = _title(lines, models)
     if title_line is not None:
         seen["title"] = title_line
