@@ -42,7 +42,7 @@ def read(data: bytes, source: Source) -> RawDocument:
             raise CorruptInput(f"unsupported image mode {frame.mode}: {exc}", source.path) from exc
         result = ocr.recognise(prepared)
         lines = group_lines(result.words)
-        texts = [ocr.fix_bullets(t) for t in render(lines)]
+        texts = [ocr.fix_bullets(t) for t in render(lines, ocr=True)]
         lines, texts = merge_wrapped(lines, texts)
         blocks = [
             Block(text=t, page=index + 1, bbox=ln.bbox, origin="ocr", confidence=ln.conf)

@@ -110,7 +110,7 @@ def read(data: bytes, source: Source, ocr_mode: str = "auto", dpi: int = DPI) ->
                 method = "ocr"
                 words, confidence = _ocr_words(data, index, dpi)
                 lines = group_lines(words)
-                texts = [ocr.fix_bullets(t) for t in render(lines)]
+                texts = [ocr.fix_bullets(t) for t in render(lines, ocr=True)]
                 if confidence is not None and confidence < 60:
                     warnings.append(f"page {index + 1}: low OCR confidence ({confidence})")
             kept = [(ln, t) for ln, t in zip(lines, texts, strict=True) if not _PAGE_NUMBER.match(t)]
