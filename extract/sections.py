@@ -89,6 +89,8 @@ def build(lines: list[Line]) -> list[Line]:
         key = (line.mclass, line.indent)
         if found is not None:
             del stack[found:]
+        elif stack and stack[-1].heading is None and stack[-1].indent < line.indent - 1:
+            pass  # clearly indented under the innermost open line: indentation outranks memory
         elif key in last_parent and not (stack and first_seen.get(_key(stack[-1]), -1) > remembered[key]):
             # seen before: hang it where it hung last time, if that line's kind is still open -- unless
             # the innermost open line is of a kind first used after that (a new level, e.g. `1.` inserted

@@ -75,6 +75,8 @@ def _item(line: Line, year: int | None, body: str | None = None) -> FollowUp:
         location = clean(m.group("place"))
     else:
         for child in line.children:
+            if child.label:  # `예산과목 : …` states something else, not where
+                continue
             m = _PLACE_LEAD.match(child.body)
             if m and not values.find_dates(m.group("place")):
                 location = clean(m.group("place"))
@@ -116,6 +118,8 @@ def extract(lines: list[Line], models: Models, main_block: Line | None, year: in
             continue
         if ln.children and all(c.mclass == "label" for c in ln.children):
             continue
+        if ln.children and "follow_up" in own_roles(ln, models):
+            continue  # a nested `향후 추진일정` heading: its own items are the follow-ups
         keep(ln, _item(ln, year))
 
     # 2b. A line labelled as a follow-up section with its content inline (`협조사항 : … 회신 바랍니다`).
