@@ -224,8 +224,9 @@ class Pool:
     def run(self, items: list[Item], on_result: Callable[[int, dict[str, Any]], None]) -> None:
         pending = list(range(len(items)))
         pending.reverse()
-        busy = 0
-        while pending or busy:
+        busy = [0]
+
+        def assign() -> None:
             for k, slot in enumerate(self.slots):
                 if slot.index is None and pending:
                     if slot.done >= self.recycle or not slot.proc.is_alive():
@@ -234,7 +235,10 @@ class Pool:
                     slot.index = pending.pop()
                     slot.started = None
                     slot.tasks.put((slot.index, items[slot.index]))
-                    busy += 1
+                    busy[0] += 1
+
+        while pending or busy[0]:
+            assign()
             try:
                 kind, index, record = self.results.get(timeout=0.2)
             except queue.Empty:
@@ -246,7 +250,7 @@ class Pool:
                         index = slot.index
                         self._kill(slot)
                         self.slots[k] = self._start()
-                        busy -= 1
+                        busy[0] -= 1
                         reason = f"timeout after {self.timeout:g}s" if hung else "worker died (crash or memory)"
                         on_result(index, {"status": "failed", "reason": reason, "sha256": None, "seconds": 0.0})
                 continue
@@ -259,7 +263,8 @@ class Pool:
                 continue  # a late result from a worker already timed out and reported: keep one record
             owner.index = None
             owner.done += 1
-            busy -= 1
+            busy[0] -= 1
+            assign()  # the worker starts its next document while this one is written
             on_result(index, record)
 
     def _stop(self, slot: _Slot) -> None:

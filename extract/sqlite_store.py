@@ -70,6 +70,7 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(path)
         self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")  # WAL: a killed process loses nothing; a power cut may
         self.db.executescript(SCHEMA)
 
     def upsert(self, key: str, sha256: str, report: dict[str, Any]) -> None:
