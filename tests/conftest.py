@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,3 +30,16 @@ def models():
 def in_root(monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(ROOT)
     return ROOT
+
+
+def fields(report: Any, drop: frozenset[str] = frozenset({"evidence", "sections", "source"})) -> Any:
+    """A report's extracted fields without provenance, for comparing the same report across formats."""
+
+    def strip(o: Any) -> Any:
+        if isinstance(o, dict):
+            return {k: strip(v) for k, v in o.items() if k not in drop}
+        if isinstance(o, list):
+            return [strip(x) for x in o]
+        return o
+
+    return strip(json.loads(report.model_dump_json()))

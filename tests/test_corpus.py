@@ -8,7 +8,7 @@ import pytest
 
 from extract import evaluate, extract_file
 
-from .conftest import ROOT, shared_or_skip
+from .conftest import ROOT, fields, shared_or_skip
 
 SEED = "seongbuk-governance-2nd-result-2016"
 
@@ -71,14 +71,7 @@ def test_corpus_scores_stay_above_their_floors() -> None:
 
 
 def _fields(path) -> dict:
-    def strip(o):
-        if isinstance(o, dict):
-            return {k: strip(v) for k, v in o.items() if k not in {"evidence", "sections", "source", "warnings"}}
-        if isinstance(o, list):
-            return [strip(x) for x in o]
-        return o
-
-    return strip(json.loads(extract_file(path).model_dump_json()))
+    return fields(extract_file(path), frozenset({"evidence", "sections", "source", "warnings"}))
 
 
 def test_formats_of_one_document_agree() -> None:

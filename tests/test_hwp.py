@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import struct
 import sys
 import zlib
@@ -13,7 +12,7 @@ import pytest
 from extract import errors, extract_file, readers
 from extract.readers import hwp
 
-from .conftest import ROOT, SAMPLES, shared_or_skip
+from .conftest import ROOT, SAMPLES, fields, shared_or_skip
 
 sys.path.insert(0, str(ROOT / "samples" / "tools"))
 from make_hwp import body_records, compound_file, write_hwp
@@ -24,22 +23,11 @@ TWINS = [
 ]
 
 
-def _fields(report) -> dict:
-    def strip(o):
-        if isinstance(o, dict):
-            return {k: strip(v) for k, v in o.items() if k not in {"evidence", "sections", "source"}}
-        if isinstance(o, list):
-            return [strip(x) for x in o]
-        return o
-
-    return strip(json.loads(report.model_dump_json()))
-
-
 @pytest.mark.parametrize(("native", "txt"), TWINS)
 def test_hwp_and_text_twins_agree(native: str, txt: str) -> None:
     report = extract_file(SAMPLES / native)
     assert report.source.format == "hwp" and {p.method for p in report.source.pages} == {"native"}
-    assert _fields(report) == _fields(extract_file(SAMPLES / txt))
+    assert fields(report) == fields(extract_file(SAMPLES / txt))
 
 
 def test_samples_are_current(tmp_path: Path) -> None:

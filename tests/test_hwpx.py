@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import zipfile
 from pathlib import Path
@@ -11,7 +10,7 @@ import pytest
 
 from extract import errors, extract_file, readers
 
-from .conftest import ROOT, SAMPLES
+from .conftest import ROOT, SAMPLES, fields
 
 sys.path.insert(0, str(ROOT / "samples" / "tools"))
 from make_hwpx import paragraph, table, write_hwpx
@@ -22,25 +21,12 @@ TWINS = [
 ]
 
 
-def _fields(report) -> dict:
-    d = json.loads(report.model_dump_json())
-
-    def strip(o):
-        if isinstance(o, dict):
-            return {k: strip(v) for k, v in o.items() if k not in {"evidence", "sections", "source"}}
-        if isinstance(o, list):
-            return [strip(x) for x in o]
-        return o
-
-    return strip(d)
-
-
 @pytest.mark.parametrize(("hwpx", "txt"), TWINS)
 def test_hwpx_and_text_twins_agree(hwpx: str, txt: str) -> None:
     native = extract_file(SAMPLES / hwpx)
     assert native.source.format == "hwpx"
     assert {p.method for p in native.source.pages} == {"native"}
-    assert _fields(native) == _fields(extract_file(SAMPLES / txt))
+    assert fields(native) == fields(extract_file(SAMPLES / txt))
 
 
 def test_samples_are_current(tmp_path: Path) -> None:

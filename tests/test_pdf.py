@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -11,22 +10,10 @@ import pytest
 from extract import errors, extract_file, ocr, readers
 from extract.readers import pdf
 
-from .conftest import ROOT, SAMPLES
+from .conftest import ROOT, SAMPLES, fields
 
 sys.path.insert(0, str(ROOT / "samples" / "tools"))
 from render import render_pdf, render_scan
-
-
-def _fields(report) -> dict:
-    def strip(o):
-        if isinstance(o, dict):
-            return {k: strip(v) for k, v in o.items() if k not in {"evidence", "sections", "source"}}
-        if isinstance(o, list):
-            return [strip(x) for x in o]
-        return o
-
-    return strip(json.loads(report.model_dump_json()))
-
 
 VERDICTS = [
     ("", False, "no text layer"),
@@ -46,7 +33,7 @@ def test_text_layer_verdict(text: str, use: bool, why: str) -> None:
 def test_digital_pdf_agrees_with_its_text_twin() -> None:
     report = extract_file(SAMPLES / "meeting-result-pdf.pdf")
     assert [p.method for p in report.source.pages] == ["text", "text"]
-    assert _fields(report) == _fields(extract_file(SAMPLES / "meeting-result-two-sittings.txt"))
+    assert fields(report) == fields(extract_file(SAMPLES / "meeting-result-two-sittings.txt"))
     ev = report.meeting.evidence
     assert ev.page == 1 and ev.bbox is not None and 0 < ev.bbox[0] < ev.bbox[2] < 595.3
 
