@@ -43,6 +43,9 @@ def items(report: Report) -> list[Item]:
         value = getattr(doc, name)
         shown = ", ".join(value) if isinstance(value, list) else str(value)
         out.append(Item(f"header-{name}", "header", name, shown, None, ev, COLORS["header"]))
+    for i, step in enumerate(doc.approval_line):
+        who = " ".join(x for x in (step.position, step.name) if x)
+        out.append(Item(f"approval-{i}", "header", "결재", who, None, step.evidence, COLORS["header"]))
     m = report.meeting
     if m is not None:
         if m.evidence is not None:

@@ -59,6 +59,7 @@ class ApprovalStep(_Model):
     name: str | None = Field(description="signer's name; null when withheld or absent")
     date: str | None = Field(default=None, description="sign date YYYY-MM-DD from an MM/DD stamp, if any")
     proxy: bool = Field(default=False, description="signed on behalf (代 / 대결)")
+    evidence: Evidence | None = None
 
 
 class DocumentInfo(_Model):

@@ -130,3 +130,19 @@ def test_arbitrary_text_gives_a_report_or_a_clean_error(tmp_path: Path, text: st
         return
     assert report.schema_version == "1"
     json.loads(report.model_dump_json())
+
+
+MEMORY_BOUND_MB = 1500  # stated in the README
+
+
+def test_memory_stays_bounded_on_the_worst_inputs(faults: list[Path]) -> None:
+    import resource
+    import subprocess
+    import sys
+
+    worst = [p for p in faults if p.name in {"one-50mb-line.txt", "bomb.png", "bomb.tif", "zip-bomb.hwpx",
+                                             "billion-laughs.hwpx", "thousands-of-pages.pdf", "deep-nesting.txt"}]  # fmt: skip
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run([sys.executable, "-m", "extract.cli", "extract", *map(str, worst)], capture_output=True, timeout=600)
+    peak_mb = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    assert peak_mb < MEMORY_BOUND_MB

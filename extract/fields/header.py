@@ -102,7 +102,9 @@ def approval_line(lines: list[Line], models: Models, year: int | None) -> list[A
             proxy_pending = True
             continue
         elif is_redacted(text) and len(text) <= 12:
-            steps.append(ApprovalStep(position=take(cell), name=None, date=pending_date))
+            steps.append(
+                ApprovalStep(position=take(cell), name=None, date=pending_date, evidence=cell.line.span_of(text))
+            )
             pending_date, proxy_pending, idle = None, False, 0
             continue
         else:
@@ -111,7 +113,11 @@ def approval_line(lines: list[Line], models: Models, year: int | None) -> list[A
                 name, stamp, mark = found
                 date = _stamp_date(stamp, year) if stamp else pending_date
                 proxy = proxy_pending or mark in {"代", "대결"}
-                steps.append(ApprovalStep(position=take(cell), name=name, date=date, proxy=proxy))
+                steps.append(
+                    ApprovalStep(
+                        position=take(cell), name=name, date=date, proxy=proxy, evidence=cell.line.span_of(text)
+                    )
+                )
                 pending_date, proxy_pending, idle = None, False, 0
                 continue
             idle += 1
