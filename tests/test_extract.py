@@ -108,3 +108,9 @@ def test_weekday_mismatch_is_a_warning(tmp_path: Path) -> None:
 )
 def test_kind_from_title(tmp_path: Path, title: str, kind: str) -> None:
     assert _report(tmp_path, title + "\n○ 일 시 : 2024. 1. 5.(금) 10:00\n○ 장 소 : 본관\n").kind == kind
+
+
+def test_items_of_a_decisions_section_are_decisions(tmp_path: Path) -> None:
+    text = "운영위원회 회의 결과 보고\n□ 일 시 : 2024. 3. 5.(화) 10:00\n□ 결정사항\n ○ 차기 회의는 분기별로 개최\n ○ 회비 인상안 보류\n"
+    r = _report(tmp_path, text)
+    assert [d.text for d in r.decisions] == ["차기 회의는 분기별로 개최", "회비 인상안 보류"]

@@ -14,6 +14,7 @@ _SPLIT = re.compile(r"\s*[,，、/]\s*|\s+및\s+")
 _ETC = re.compile(r"\s*(?:외|등)\s*(?:\d+\s*(?:명|인)|\d+개\s*\S+|다수)?\s*$")
 _COUNT_ONLY = re.compile(r"^(?:총\s*)?\(?\s*(?:약\s*)?\d+\s*(?:여\s*)?(?:명|인)\s*\)?(?:\s*정도)?$")
 _NAMED_COUNT = re.compile(r"^(?P<name>[가-힣A-Za-z ·]{2,30}?)\s*(?:총\s*)?(?P<n>\d+)\s*(?:여\s*)?(?:명|인)$")
+_COUNT_THEN_LIST = re.compile(r"^(?P<grp>[^()\d]*?)\s*(?:총\s*)?(?P<n>\d+)\s*(?:명|인)\s*\((?P<list>[^()]+)\)$")
 _LABEL_COUNT = re.compile(r"\(\s*(\d+)\s*(?:인|명)\s*\)\s*$")
 _PAREN_ORG = re.compile(r"^(?P<inner>.+?)\s*\((?P<org>[^()]+)\)$")
 
@@ -34,6 +35,11 @@ class Collector:
 
     def parse_items(self, text: str, line: Line, org: str | None, group: str | None) -> None:
         """Parse a comma list of people; titles shared by a run of departments apply to each."""
+        m = _COUNT_THEN_LIST.match(text.strip())
+        if m:  # `위원 5명(홍길동, 김철수, …)`: a counted group, its members in brackets
+            name = clean(m.group("grp")) or group
+            self.groups.append(AttendeeGroup(name=name, count=int(m.group("n")), evidence=line.span_of(text)))
+            text, group = m.group("list"), name or group
         pending: list[str] = []
         for raw in _SPLIT.split(text):
             item = clean(_ETC.sub("", raw))
@@ -42,7 +48,11 @@ class Collector:
             m = _PAREN_ORG.match(item)
             item_org = org
             if m and not values.parse_count(m.group("org")):
-                item, item_org = m.group("inner").strip(), m.group("org").strip()
+                inner, paren = m.group("inner").strip(), m.group("org").strip()
+                if is_title(paren, self.models) and is_name(inner, self.models):
+                    item = f"{inner} {paren}"  # `홍길동(위원장)`: the bracket holds the title
+                else:
+                    item, item_org = inner, paren  # `김태원 주무관(총무과)`: the bracket holds the body
             words = item.split()
             ev = line.span_of(raw.strip())
             if len(words) > 2 and all(is_name(w, self.models) for w in words):

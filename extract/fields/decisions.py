@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..lines import Line
 from ..resources import Models
 from ..schema import Decision, Kind
-from .common import clean, mostly_redacted, roles
+from .common import clean, mostly_redacted, own_roles, roles
 
 _MEETING_KINDS = {"meeting_result", "minutes"}
 _NOT_OUTCOMES = {"follow_up", "background", "overview"}  # plans, history, and the facts of the meeting
@@ -69,12 +69,17 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
         if answer is not None:
             add(answer, clean(answer.body), clean(ln.body), 0.75)
 
-    # 3. Meeting reports: discussion points that end in a conclusion (…추진, …노력, …필요).
+    # 3. Meeting reports: the items of a 결정사항 / 의결사항 / 합의사항 section, and discussion points that
+    # end in a conclusion (…추진, …노력, …필요).
     if kind in _MEETING_KINDS:
         for ln in lines:
-            if id(ln) in used or ln.children or ln.field is not None or not ln.ends_with_cue("CONCLUSION"):
+            if id(ln) in used or ln.children or ln.field is not None:
                 continue
             r = roles(ln, models)
-            if r & {"discussion", "result", "decision"} and not r & {"follow_up", "attendees", "overview"}:
+            if r & {"follow_up", "attendees", "overview"}:
+                continue
+            if ln.parent is not None and "decision" in own_roles(ln.parent, models) and ln.body:
+                add(ln, clean(ln.body), _topic(ln), 0.8)
+            elif r & {"discussion", "result", "decision"} and ln.ends_with_cue("CONCLUSION"):
                 add(ln, clean(ln.body), _topic(ln), 0.5)
     return sorted(found.values(), key=lambda d: d.evidence.char_start if d.evidence else 0)
