@@ -39,8 +39,11 @@ class Item:
     path: str | None = None  # a file on disk
     archive: str | None = None
     member: str | None = None
+    error: str | None = None  # an archive that could not be listed
 
     def data(self) -> bytes:
+        if self.error is not None:
+            raise ValueError(self.error)
         if self.path is not None:
             return Path(self.path).read_bytes()
         assert self.archive is not None and self.member is not None
@@ -122,7 +125,8 @@ def _file_items(p: Path, seen: set[str]) -> Iterator[Item]:
             yield from _archive_items(p)
             return
         except (zipfile.BadZipFile, tarfile.TarError, OSError) as exc:
-            yield Item(key=key, path=None, archive=f"!{exc}")
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            yield Item(key=key, error=f"unreadable archive: {first}")
             return
     if p.suffix.lower() in SUFFIXES or not p.exists():
         yield Item(key=key, path=str(p))
@@ -373,8 +377,9 @@ def run_batch(
     def record(index: int, result: dict[str, Any]) -> None:
         item = todo[index]
         completed[0] += 1
+        reason = " ".join(str(result["reason"]).split()) if result.get("reason") else None  # one line
         rec: dict[str, Any] = {
-            "input": item.key, "status": result["status"], "reason": result.get("reason"),
+            "input": item.key, "status": result["status"], "reason": reason,
             "sha256": result.get("sha256"), "pages": result.get("pages"),
             "seconds": round(result.get("seconds") or 0.0, 3), "output": None,
         }  # fmt: skip
