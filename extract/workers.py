@@ -1,0 +1,165 @@
+"""Worker processes for `gongmun batch`: one document at a time per worker, so that a hung document can be
+killed alone; workers load the models before their first document and are replaced after `recycle`
+documents so memory stays flat on long runs."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import multiprocessing as mp
+import queue
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .pipeline import Options
+
+if TYPE_CHECKING:
+    from .batch import Item
+
+
+def _work(item: Item, options: Options, review: bool = False) -> dict[str, Any]:
+    """Run one document in a worker; always returns a record (never raises)."""
+    from .errors import GongmunError
+    from .pipeline import run
+    from .readers import read_bytes
+
+    t0 = time.perf_counter()
+    try:
+        data = item.data()
+        sha = hashlib.sha256(data).hexdigest()
+    except Exception as exc:
+        return {"status": "failed", "reason": f"cannot read input: {exc}", "sha256": None, "seconds": 0.0}
+    try:
+        raw = read_bytes(data, item.key, ocr_mode=options.ocr, dpi=options.dpi)
+        report = run(raw, options)
+    except GongmunError as exc:
+        return {"status": "failed", "reason": str(exc), "sha256": sha, "seconds": time.perf_counter() - t0}
+    except Exception as exc:  # a bug must not stop the batch
+        reason = f"internal error: {type(exc).__name__}: {exc}"
+        return {"status": "failed", "reason": reason, "sha256": sha, "seconds": time.perf_counter() - t0}
+    return {
+        "status": "partial" if report.warnings else "ok",
+        "reason": "; ".join(report.warnings) or None,
+        "sha256": sha,
+        "seconds": time.perf_counter() - t0,
+        "pages": len(report.source.pages),
+        "format": report.source.format,
+        "report": report.model_dump_json(),
+        "review": _review(report, raw, data) if review else None,
+    }
+
+
+def _review(report: Any, raw: Any, data: bytes) -> str | None:
+    from . import normalize, review
+
+    try:
+        return review.render(report, normalize.normalize(raw), data)
+    except Exception:  # the review page is a convenience: never fail the document for it
+        return None
+
+
+def _worker_loop(tasks: Any, results: Any, options: Options, review: bool = False) -> None:
+    from .pipeline import run
+    from .readers import read_bytes
+
+    # load Kiwi and spaCy (and run them once) before the first document, so that its time limit measures
+    # the document only; if this fails, the documents report the problem themselves
+    with contextlib.suppress(Exception):
+        run(read_bytes("회의 결과 보고\n○ 일 시 : 2024. 1. 5.(금) 10:00\n".encode(), "warm-up.txt"), options)
+    while True:
+        got = tasks.get()
+        if got is None:
+            return
+        index, item = got
+        results.put(("start", index, None))
+        results.put(("done", index, _work(item, options, review)))
+
+
+@dataclass
+class _Slot:
+    proc: Any
+    tasks: Any
+    index: int | None = None
+    started: float | None = None  # when the worker began the document (its clock starts then)
+    done: int = 0
+
+
+class Pool:
+    """Worker processes, one task at a time each, so that a hung document can be killed alone and a
+    worker is replaced after `recycle` documents (memory stays flat on long runs)."""
+
+    def __init__(self, jobs: int, options: Options, timeout: float, recycle: int = 200, review: bool = False) -> None:
+        self.ctx = mp.get_context("spawn")
+        self.options, self.timeout, self.recycle, self.review = options, timeout, recycle, review
+        self.results: Any = self.ctx.Queue()
+        self.slots = [self._start() for _ in range(jobs)]
+
+    def _start(self) -> _Slot:
+        tasks = self.ctx.Queue()
+        proc = self.ctx.Process(target=_worker_loop, args=(tasks, self.results, self.options, self.review), daemon=True)
+        proc.start()
+        return _Slot(proc, tasks)
+
+    def run(self, items: list[Item], on_result: Callable[[int, dict[str, Any]], None]) -> None:
+        pending = list(range(len(items)))
+        pending.reverse()
+        busy = [0]
+
+        def assign() -> None:
+            for k, slot in enumerate(self.slots):
+                if slot.index is None and pending:
+                    if slot.done >= self.recycle or not slot.proc.is_alive():
+                        self._stop(slot)
+                        self.slots[k] = slot = self._start()
+                    slot.index = pending.pop()
+                    slot.started = None
+                    slot.tasks.put((slot.index, items[slot.index]))
+                    busy[0] += 1
+
+        while pending or busy[0]:
+            assign()
+            try:
+                kind, index, record = self.results.get(timeout=0.2)
+            except queue.Empty:
+                now = time.monotonic()
+                for k, slot in enumerate(self.slots):
+                    hung = slot.index is not None and slot.started is not None and now - slot.started > self.timeout
+                    dead = slot.index is not None and not slot.proc.is_alive()
+                    if (hung or dead) and slot.index is not None:
+                        index = slot.index
+                        self._kill(slot)
+                        self.slots[k] = self._start()
+                        busy[0] -= 1
+                        reason = f"timeout after {self.timeout:g}s" if hung else "worker died (crash or memory)"
+                        on_result(index, {"status": "failed", "reason": reason, "sha256": None, "seconds": 0.0})
+                continue
+            owner = next((slot for slot in self.slots if slot.index == index), None)
+            if kind == "start":
+                if owner is not None:
+                    owner.started = time.monotonic()
+                continue
+            if owner is None:
+                continue  # a late result from a worker already timed out and reported: keep one record
+            owner.index = None
+            owner.done += 1
+            busy[0] -= 1
+            assign()  # the worker starts its next document while this one is written
+            on_result(index, record)
+
+    def _stop(self, slot: _Slot) -> None:
+        if slot.proc.is_alive():
+            slot.tasks.put(None)
+            slot.proc.join(timeout=5)
+        self._kill(slot)
+
+    @staticmethod
+    def _kill(slot: _Slot) -> None:
+        if slot.proc.is_alive():
+            slot.proc.kill()
+        slot.proc.join(timeout=5)
+
+    def close(self) -> None:
+        for slot in self.slots:
+            self._stop(slot)
