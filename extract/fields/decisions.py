@@ -54,8 +54,9 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
         if stated and ln.field is None and not in_agenda and not roles(ln, models) & _NOT_OUTCOMES:
             add(ln, clean(ln.body), _topic(ln), 0.9)
 
-    # 2. A proposal or request answered by its (last, deepest) child line.
-    for ln in lines:
+    # 2. A proposal or request answered by its (last, deepest) child line -- in meeting reports only: in
+    # other documents a `…필요` item with details under it is an argument, not an outcome.
+    for ln in lines if kind in _MEETING_KINDS else []:
         if id(ln) in used or ln.heading is not None or not ln.children or len(ln.body) < 8:
             continue
         if not ln.ends_with_cue("PROPOSAL") or roles(ln, models, include_self=True) & {

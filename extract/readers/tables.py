@@ -31,6 +31,7 @@ def emit_table(
         texts = [[t for t in (plain(q).strip() for q in paras) if t] for _, _, paras in cells]
         simple = (
             n_cells > 1
+            and not any(_outline(paras, plain) for _, _, paras in cells)
             and all(len(t) <= ROW_CELL_MAX for t in texts)
             and sum(len(" ".join(t)) for t in texts) <= ROW_TEXT_MAX
             and not any(nested(paras) for _, _, paras in cells)
@@ -47,6 +48,13 @@ def emit_table(
         for row, col, paras in cells:
             for i, q in enumerate(paras):
                 emit_paragraph(q, f"{path}/r{row}c{col}/p{i}")
+
+
+def _outline(paras: Sequence[P], plain: Callable[[P], str]) -> bool:
+    """A cell holding two or more outline items (`ㅇ …`, `- …`) is a list, not a value: unroll it."""
+    from ..lines import split_marker
+
+    return sum(1 for q in paras if split_marker(plain(q).strip())[0] is not None) >= 2
 
 
 def group_rows(cells: Sequence[tuple[int, int, Sequence[P]]]) -> list[list[tuple[int, int, Sequence[P]]]]:
