@@ -24,10 +24,6 @@ def _family(mclass: str | None) -> str:
     return "numbered" if mclass in _NUMBERED else "glyph"
 
 
-def _key(line: Line) -> tuple[str, int]:
-    return (line.mclass or "", line.indent)
-
-
 def _same_key(a: Line, b: Line) -> bool:
     return a.mclass == b.mclass and abs(a.indent - b.indent) <= 1
 
@@ -48,7 +44,7 @@ def build(lines: list[Line]) -> list[Line]:
     stack: list[Line] = []
     last_parent: dict[tuple[str, int], Line | None] = {}  # marker key -> the line it last hung under
     remembered: dict[tuple[str, int], int] = {}  # marker key -> when that was recorded
-    first_seen: dict[tuple[str, int], int] = {}  # marker key -> when the kind was first used
+    first_seen: dict[tuple[str, int] | None, int] = {}  # marker key -> when the kind was first used
 
     def attach(line: Line) -> None:
         parent = stack[-1] if stack else None
@@ -86,12 +82,13 @@ def build(lines: list[Line]) -> list[Line]:
             attach(line)
             continue
         found = open_index(line)
-        key = (line.mclass, line.indent)
+        key = line.key
+        assert key is not None  # only marker lines reach here
         if found is not None:
             del stack[found:]
         elif stack and stack[-1].heading is None and stack[-1].indent < line.indent - 1:
             pass  # clearly indented under the innermost open line: indentation outranks memory
-        elif key in last_parent and not (stack and first_seen.get(_key(stack[-1]), -1) > remembered[key]):
+        elif key in last_parent and not (stack and first_seen.get(stack[-1].key, -1) > remembered[key]):
             # seen before: hang it where it hung last time, if that line's kind is still open -- unless
             # the innermost open line is of a kind first used after that (a new level, e.g. `1.` inserted
             # between □ and ○): then the document is nesting deeper, and the line goes under it

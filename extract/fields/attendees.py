@@ -225,7 +225,3 @@ def absentees(lines: list[Line], models: Models) -> list[Person]:
             for child in ln.children:
                 c.parse_items(child.body, child, None, None)
     return [p for p in c.people if p.name or p.title]
-
-
-def total_count(text: str) -> int | None:
-    return values.parse_count(compact(text))

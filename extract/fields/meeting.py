@@ -18,11 +18,6 @@ _SITTING = re.compile(r"\(\s*(?P<time>\d{1,2}\s*시\s*(?:\d{1,2}\s*분)?)\s*(?P<
 _PLACE_IN_PARENS = re.compile(r"\(([^()]*(?:실|층|홀|관|룸|센터|청사|회의장|강당|사무실)[^()]*)\)")
 
 
-def is_event_block(line: Line) -> bool:
-    """A line whose children (or itself) carry 일시 / 장소 labels: a dated event description."""
-    return any(c.field in {"meeting_datetime", "location"} for c in line.children)
-
-
 def meeting_datetime_lines(lines: list[Line], models: Models) -> list[Line]:
     return [ln for ln in lines if ln.field == "meeting_datetime" and ln.value]
 
