@@ -43,6 +43,7 @@ class RawDocument:
     source: Source
     pages: list[Page]
     warnings: list[str] = field(default_factory=list)
+    normalized: bool = False  # set by normalize.normalize, so that the pipeline does it once
 
     @property
     def blocks(self) -> list[Block]:

@@ -75,4 +75,4 @@ def normalize_block(block: Block) -> Block:
 
 def normalize(doc: RawDocument) -> RawDocument:
     pages = [dataclasses.replace(p, blocks=[normalize_block(b) for b in p.blocks]) for p in doc.pages]
-    return dataclasses.replace(doc, pages=pages)
+    return dataclasses.replace(doc, pages=pages, normalized=True)

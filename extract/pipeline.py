@@ -34,7 +34,8 @@ class Result:
 
 def run(raw: RawDocument, options: Options = Options()) -> Report:
     models = resources.models(options.models)
-    raw = normalize.normalize(raw)
+    if not raw.normalized:
+        raw = normalize.normalize(raw)
     text, lines = make_lines(raw.blocks, models)
     doc = nlp.to_doc(text, models)
     attach_cues(lines, doc)
@@ -82,7 +83,8 @@ def review_html(path: str, options: Options = Options()) -> str:
 
     data, shown = readers.load_bytes(path)
     raw = readers.read_bytes(data, shown, ocr_mode=options.ocr, dpi=options.dpi)
-    return review.render(run(raw, options), normalize.normalize(raw), data)
+    raw = normalize.normalize(raw)  # once: the report and the page show the same text
+    return review.render(run(raw, options), raw, data)
 
 
 def extract_path(path: str, options: Options = Options(), stdin_data: bytes | None = None) -> Report:

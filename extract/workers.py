@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 def _work(item: Item, options: Options, review: bool = False) -> dict[str, Any]:
     """Run one document in a worker; always returns a record (never raises)."""
     from .errors import GongmunError
+    from .normalize import normalize
     from .pipeline import run
     from .readers import read_bytes
 
@@ -32,7 +33,7 @@ def _work(item: Item, options: Options, review: bool = False) -> dict[str, Any]:
     except Exception as exc:
         return {"status": "failed", "reason": f"cannot read input: {exc}", "sha256": None, "seconds": 0.0}
     try:
-        raw = read_bytes(data, item.key, ocr_mode=options.ocr, dpi=options.dpi)
+        raw = normalize(read_bytes(data, item.key, ocr_mode=options.ocr, dpi=options.dpi))
         report = run(raw, options)
     except GongmunError as exc:
         return {"status": "failed", "reason": str(exc), "sha256": sha, "seconds": time.perf_counter() - t0}
@@ -52,10 +53,10 @@ def _work(item: Item, options: Options, review: bool = False) -> dict[str, Any]:
 
 
 def _review(report: Any, raw: Any, data: bytes) -> str | None:
-    from . import normalize, review
+    from . import review
 
     try:
-        return review.render(report, normalize.normalize(raw), data)
+        return review.render(report, raw, data)
     except Exception:  # the review page is a convenience: never fail the document for it
         return None
 
