@@ -2,7 +2,7 @@
 per-document time limit; atomic outputs; a manifest that makes a killed run resumable.
 
 Commit order for each document: its JSON file (atomic rename) -> the SQLite rows (one transaction) ->
-the manifest line (flushed and fsynced). The manifest is the record of what is done: on resume, inputs
+the manifest line (flushed). The manifest is the record of what is done: on resume, inputs
 already in it with the same hash are skipped, a torn last line is dropped, and the JSON Lines file is
 rebuilt from the manifest, so every input ends up exactly once in the manifest, the JSONL and the DB.
 """
@@ -176,13 +176,22 @@ class Manifest:
         writers.write_atomic(self.path, lines)
 
     def append(self, record: dict[str, Any]) -> None:
+        """Flushed to the OS at once (a killed process loses nothing); fsynced at close, like the
+        database in WAL mode with synchronous=NORMAL (a power cut may lose the last lines, never tear
+        the files: those documents are simply done again)."""
         self.records[record["input"]] = record
         self.fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         self.fh.flush()
-        os.fsync(self.fh.fileno())
 
-    def close(self) -> None:
+    def close(self, order: list[str] | None = None) -> None:
+        """Close and compact; with `order` (the inputs as discovered), lines follow the input order, so
+        the manifest and the JSONL do not depend on which worker or engine finished first."""
+        os.fsync(self.fh.fileno())
         self.fh.close()
+        if order is not None:
+            rank = {key: k for k, key in enumerate(order)}
+            ranked = sorted(self.records.items(), key=lambda kv: rank.get(kv[0], len(rank)))
+            self.records = dict(ranked)
         self.compact()
 
 
@@ -197,6 +206,8 @@ def run_batch(
     fail_fast: bool = False,
     retry_failed: bool = False,
     review: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
     progress: Callable[[dict[str, Any], int, int], None] | None = None,
 ) -> Summary:
     from . import sqlite_store
@@ -229,11 +240,10 @@ def run_batch(
             "sha256": result.get("sha256"), "pages": result.get("pages"),
             "seconds": round(result.get("seconds") or 0.0, 3), "output": None,
         }  # fmt: skip
-        report_json = result.get("report")
+        report_json = result.get("report")  # pretty JSON, as written
         if report_json is not None:
             name = output_name(item, result["sha256"])
-            text = json.dumps(json.loads(report_json), ensure_ascii=False, indent=2) + "\n"
-            writers.write_atomic(out / name, text)
+            writers.write_atomic(out / name, report_json)
             rec["output"] = name
             if store is not None:
                 store.upsert(item.key, result["sha256"], json.loads(report_json))
@@ -252,14 +262,14 @@ def run_batch(
         if fail_fast and rec["status"] == "failed":
             raise BatchStopped(rec["reason"] or "failed")
 
-    pool = Pool(max(1, jobs), options, timeout, review=review) if todo else None
+    pool = _engine(engine, scheduler, max(1, jobs), options, timeout, review) if todo else None
     try:
         if pool is not None:
             pool.run(todo, record)
     finally:
         if pool is not None:
             pool.close()
-        manifest.close()
+        manifest.close([item.key for item in items])
         if store is not None:
             store.close()
         if jsonl is not None:
@@ -274,6 +284,14 @@ def run_batch(
             summary.counts["skipped"] = summary.counts.get("skipped", 0) + skipped
         writers.write_atomic(out / "summary.json", json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n")
     return summary
+
+
+def _engine(engine: str, scheduler: str | None, jobs: int, options: Options, timeout: float, review: bool) -> Any:
+    if engine == "dask":
+        from .dask_engine import DaskEngine
+
+        return DaskEngine(scheduler, jobs, options, timeout, review=review)
+    return Pool(jobs, options, timeout, review=review)
 
 
 class BatchStopped(Exception):

@@ -161,12 +161,25 @@ def batch(
     ocr: Annotated[str, typer.Option("--ocr", help="PDF pages: auto, never, always.")] = "auto",
     dpi: Annotated[int, typer.Option("--dpi", min=72, max=600)] = 300,
     models: Annotated[Path | None, typer.Option("--models", help="Use the rules in this models/ folder.")] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local: worker processes here; dask: a dask.distributed cluster.")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler (tcp://host:8786); default: a local cluster, --jobs workers."),
+    ] = None,
 ) -> None:
     """Extract a whole archive: parallel, resumable (kill it and start it again), with a manifest."""
     from . import batch as bulk
     from .pipeline import Options
     from .resources import models as load_models
 
+    if engine not in ("local", "dask"):
+        _fail(f"--engine must be local or dask, not {engine!r}", 2, False)
+        raise typer.Exit(2)
+    if scheduler and engine != "dask":
+        _fail("--scheduler needs --engine dask", 2, False)
+        raise typer.Exit(2)
     load_models(str(models) if models else None)  # a broken models/ folder fails now, not in every worker
     if not resume and (out / "manifest.jsonl").exists():
         (out / "manifest.jsonl").unlink()
@@ -175,7 +188,7 @@ def batch(
     try:
         summary = bulk.run_batch(
             inputs, out, options, jobs=jobs, jsonl=jsonl, db=db, timeout=timeout, fail_fast=fail_fast,
-            retry_failed=retry_failed, review=review, progress=report,
+            retry_failed=retry_failed, review=review, engine=engine, scheduler=scheduler, progress=report,
         )  # fmt: skip
     except bulk.BatchStopped as exc:
         _fail(f"stopped at the first failure (--fail-fast): {exc}", 13, False)

@@ -61,6 +61,12 @@ class ModelsError(GongmunError):
     exit_code = 8
 
 
+class EngineUnavailable(GongmunError):
+    """`batch --engine dask` without the dask extra, or a scheduler that cannot be reached."""
+
+    exit_code = 14
+
+
 EXIT_CODES: dict[str, int] = {
     cls.__name__: cls.exit_code
     for cls in (
@@ -75,5 +81,6 @@ EXIT_CODES: dict[str, int] = {
         CorruptInput,
         EncryptedInput,
         OcrUnavailable,
+        EngineUnavailable,
     )
 }

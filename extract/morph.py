@@ -39,13 +39,16 @@ class Surface:
 
 
 def kiwi(user_dict: Path | None = None) -> Any:
-    """The process-wide Kiwi (typo and multi-word dictionaries off: faster, same tokens on reports)."""
+    """The process-wide Kiwi (typo and multi-word dictionaries off: faster, same tokens on reports).
+
+    One thread: parallelism comes from worker processes (`batch --jobs`); Kiwi's own thread pool would
+    only compete with them for the same cores."""
     key = str(user_dict or "")
     with _LOCK:
         if key not in _KIWI:
             from kiwipiepy import Kiwi
 
-            k = Kiwi(load_typo_dict=False, load_multi_dict=False)
+            k = Kiwi(num_workers=1, load_typo_dict=False, load_multi_dict=False)
             if user_dict is not None:
                 k.load_user_dictionary(str(user_dict))
             _KIWI[key] = k

@@ -8,11 +8,13 @@ import contextlib
 import hashlib
 import multiprocessing as mp
 import queue
+import resource
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from . import writers
 from .pipeline import Options
 
 if TYPE_CHECKING:
@@ -47,9 +49,15 @@ def _work(item: Item, options: Options, review: bool = False) -> dict[str, Any]:
         "seconds": time.perf_counter() - t0,
         "pages": len(report.source.pages),
         "format": report.source.format,
-        "report": report.model_dump_json(),
+        "report": writers.to_json(report),  # pretty JSON made here, by pydantic's serialiser, not in the parent
+        "rss_mb": _rss_mb(),
         "review": _review(report, raw, data) if review else None,
     }
+
+
+def _rss_mb() -> float:
+    """Peak resident memory of this worker so far (MB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _review(report: Any, raw: Any, data: bytes) -> str | None:
@@ -85,15 +93,21 @@ class _Slot:
     index: int | None = None
     started: float | None = None  # when the worker began the document (its clock starts then)
     done: int = 0
+    rss_mb: float = 0.0  # the worker's peak memory after its last document
 
 
 class Pool:
-    """Worker processes, one task at a time each, so that a hung document can be killed alone and a
-    worker is replaced after `recycle` documents (memory stays flat on long runs)."""
+    """Worker processes, one task at a time each, so that a hung document can be killed alone; a worker is
+    replaced once its peak memory passes `max_rss_mb` (one huge document) or after `recycle` documents,
+    so memory stays flat on long runs without paying the model start-up often."""
 
-    def __init__(self, jobs: int, options: Options, timeout: float, recycle: int = 200, review: bool = False) -> None:
+    def __init__(
+        self, jobs: int, options: Options, timeout: float, recycle: int = 2000, review: bool = False,
+        max_rss_mb: float = 1200.0,
+    ) -> None:  # fmt: skip
         self.ctx = mp.get_context("spawn")
         self.options, self.timeout, self.recycle, self.review = options, timeout, recycle, review
+        self.max_rss_mb = max_rss_mb
         self.results: Any = self.ctx.Queue()
         self.slots = [self._start() for _ in range(jobs)]
 
@@ -111,7 +125,8 @@ class Pool:
         def assign() -> None:
             for k, slot in enumerate(self.slots):
                 if slot.index is None and pending:
-                    if slot.done >= self.recycle or not slot.proc.is_alive():
+                    worn = slot.done >= self.recycle or slot.rss_mb > self.max_rss_mb
+                    if worn or not slot.proc.is_alive():
                         self._stop(slot)
                         self.slots[k] = slot = self._start()
                     slot.index = pending.pop()
@@ -145,6 +160,7 @@ class Pool:
                 continue  # a late result from a worker already timed out and reported: keep one record
             owner.index = None
             owner.done += 1
+            owner.rss_mb = float(record.get("rss_mb") or 0.0)
             busy[0] -= 1
             assign()  # the worker starts its next document while this one is written
             on_result(index, record)
