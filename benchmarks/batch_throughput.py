@@ -21,7 +21,7 @@ from typing import Any
 
 import psutil
 
-from extract import batch, extract_file
+from extract import batch, extract_file, writers
 from extract.pipeline import Options
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,21 +76,26 @@ class MemoryWatch:
         }
 
 
-def run(src: Path, out: Path, jobs: int, engine: str) -> dict[str, Any]:
+def run(src: Path, out: Path, jobs: int, engine: str, stores: bool = True) -> dict[str, Any]:
     first: list[float] = []
+    last = [0.0]
     t0 = time.perf_counter()
 
     def progress(_rec: dict[str, Any], _done: int, _total: int) -> None:
         if not first:
             first.append(time.perf_counter() - t0)
+        last[0] = time.perf_counter() - t0
 
     watch = MemoryWatch()
     summary = batch.run_batch(
-        [str(src)], out, Options(), jobs=jobs, db=out / "db.sqlite", jsonl=out / "all.jsonl", engine=engine,
-        progress=progress,
+        [str(src)], out, Options(), jobs=jobs, db=out / "db.sqlite" if stores else None,
+        jsonl=out / "all.jsonl" if stores else None, engine=engine, progress=progress,
     )  # fmt: skip
     seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "first": first[0], "counts": summary.counts, "memory": watch.close()}
+    return {
+        "seconds": seconds, "first": first[0], "last": last[0], "counts": summary.counts, "memory": watch.close(),
+        "steady": (sum(summary.counts.values()) - 1) / (last[0] - first[0]),  # documents/s between 1st and last
+    }  # fmt: skip
 
 
 def main() -> None:
@@ -104,32 +109,36 @@ def main() -> None:
         src.mkdir()
         files = corpus(src, args.copies, args.scans)
         n = len(files)
-        extract_file(files[0])  # load the models once, as a worker does before its first document
         t0 = time.perf_counter()
-        for f in files:
-            extract_file(f)
+        extract_file(files[0])  # the models load on the first call, as in a worker before its first document
+        cold = time.perf_counter() - t0
+        loop_out = Path(tmp) / "loop"
+        loop_out.mkdir()
+        t0 = time.perf_counter()
+        for f in files:  # what a user would write: extract each file, write its JSON
+            writers.write_atomic(loop_out / (f.name + ".json"), writers.to_json(extract_file(f)))
         loop = time.perf_counter() - t0
-        print(f"{n} documents; extract_file loop (models loaded): {n / loop:.1f} docs/s, {loop:.1f}s")
-        res = {}
-        for jobs in (1, 2):
-            r = res[jobs] = run(src, Path(tmp) / f"out{jobs}", jobs, args.engine)
-            steady = (n - 1) / (r["seconds"] - r["first"])
-            m = r["memory"]
-            print(
-                f"batch -j {jobs} ({args.engine}): {n / r['seconds']:.1f} docs/s overall, {steady:.1f} docs/s "
-                f"steady; first result after {r['first']:.1f}s; {r['counts']}; worker RSS peak "
-                f"{m.get('peak_mb', 0):.0f} MB, median {m.get('median_first_30pct_mb', 0):.0f} MB in the first 30% "
-                f"of the run vs {m.get('median_last_30pct_mb', 0):.0f} MB in the last 30%"
-            )
-        r1 = res[1]
-        steady_time = (r1["seconds"] - r1["first"]) * n / (n - 1)
+        print(f"{n} documents; extract_file + JSON loop: {n / loop:.1f} docs/s, {loop:.1f}s (+{cold:.1f}s model load)")
+        res: dict[tuple[int, bool], dict[str, Any]] = {}
+        for stores in (False, True):
+            for jobs in (1, 2):
+                r = res[jobs, stores] = run(src, Path(tmp) / f"out{jobs}{stores}", jobs, args.engine, stores)
+                m = r["memory"]
+                what = "JSON + JSONL + SQLite" if stores else "JSON files only"
+                print(
+                    f"batch -j {jobs} ({args.engine}, {what}): {n / r['seconds']:.1f} docs/s overall, "
+                    f"{r['steady']:.1f} docs/s steady; first result after {r['first']:.1f}s, finishing "
+                    f"{r['seconds'] - r['last']:.1f}s; {r['counts']}; worker RSS peak {m.get('peak_mb', 0):.0f} MB, "
+                    f"median {m.get('median_first_30pct_mb', 0):.0f} MB in the first 30% of the run vs "
+                    f"{m.get('median_last_30pct_mb', 0):.0f} MB in the last 30%"
+                )
+            one, two = res[1, stores], res[2, stores]
+            print(f"  2 workers / 1 worker: {one['seconds'] / two['seconds']:.2f}x overall, "
+                  f"{two['steady'] / one['steady']:.2f}x steady")  # fmt: skip
+        plain = res[1, False]
         print(
-            f"2 workers / 1 worker: {res[1]['seconds'] / res[2]['seconds']:.2f}x overall, "
-            f"{(res[1]['seconds'] - res[1]['first']) / (res[2]['seconds'] - res[2]['first']):.2f}x steady"
-        )
-        print(
-            f"batch -j 1 vs extract_file loop: {r1['seconds'] / loop - 1:+.1%} overall (worker start-up included), "
-            f"{steady_time / loop - 1:+.1%} in steady state"
+            f"batch -j 1 (JSON files) vs the loop: {plain['seconds'] / (loop + cold) - 1:+.1%} overall (both with "
+            f"their model load), {n / plain['steady'] / loop - 1:+.1%} in steady state"
         )
 
 

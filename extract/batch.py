@@ -1,10 +1,10 @@
 """Bulk import: inputs from files, folders, globs and archives; a pool of worker processes with a
 per-document time limit; atomic outputs; a manifest that makes a killed run resumable.
 
-Commit order for each document: its JSON file (atomic rename) -> the SQLite rows (one transaction) ->
-the manifest line (flushed). The manifest is the record of what is done: on resume, inputs
-already in it with the same hash are skipped, a torn last line is dropped, and the JSON Lines file is
-rebuilt from the manifest, so every input ends up exactly once in the manifest, the JSONL and the DB.
+Commit order for each document: its JSON file (atomic rename) -> the SQLite rows (one transaction for a
+group of documents) -> the manifest lines of that group (flushed). The manifest is the record of what is
+done: on resume, inputs already in it with the same hash are skipped, a torn last line is dropped, and the
+JSON Lines file is rebuilt from the manifest, so every input ends up exactly once in the manifest, the JSONL and the DB.
 """
 
 from __future__ import annotations
@@ -195,6 +195,48 @@ class Manifest:
         self.compact()
 
 
+class Committer:
+    """Writes each document's JSON at once and commits the database rows and manifest lines in groups:
+    one transaction for the group's rows, then the group's manifest lines. A kill before the manifest lines
+    are written means those documents are done again on resume (their JSON files are simply rewritten),
+    so every input still ends up exactly once everywhere; one transaction per group instead of per
+    document keeps the parent process light while the workers run."""
+
+    def __init__(self, out: Path, manifest: Manifest, store: Any, size: int = 64, seconds: float = 1.0) -> None:
+        self.out, self.manifest, self.store, self.size, self.seconds = out, manifest, store, size, seconds
+        self.rows: list[tuple[str, str, dict[str, Any]]] = []
+        self.lines: list[dict[str, Any]] = []
+        self.last = time.monotonic()
+
+    def add(self, item: Item, result: dict[str, Any]) -> dict[str, Any]:
+        reason = " ".join(str(result["reason"]).split()) if result.get("reason") else None  # one line
+        rec: dict[str, Any] = {
+            "input": item.key, "status": result["status"], "reason": reason,
+            "sha256": result.get("sha256"), "pages": result.get("pages"),
+            "seconds": round(result.get("seconds") or 0.0, 3), "output": None,
+        }  # fmt: skip
+        report_json = result.get("report")  # pretty JSON, as written
+        if report_json is not None:
+            name = output_name(item, result["sha256"])
+            writers.write_atomic(self.out / name, report_json)
+            rec["output"] = name
+            if self.store is not None:
+                self.rows.append((item.key, result["sha256"], json.loads(report_json)))
+            if result.get("review"):
+                writers.write_atomic(self.out / "review" / name.replace(".json", ".html"), result["review"])
+        self.lines.append(rec)
+        if len(self.lines) >= self.size or time.monotonic() - self.last >= self.seconds:
+            self.flush()
+        return rec
+
+    def flush(self) -> None:
+        if self.store is not None and self.rows:
+            self.store.upsert_many(self.rows)
+        for rec in self.lines:
+            self.manifest.append(rec)
+        self.rows, self.lines, self.last = [], [], time.monotonic()
+
+
 def run_batch(
     inputs: list[str],
     out: Path,
@@ -231,25 +273,12 @@ def run_batch(
 
     completed = [done_count]
 
+    commits = Committer(out, manifest, store)
+
     def record(index: int, result: dict[str, Any]) -> None:
         item = todo[index]
         completed[0] += 1
-        reason = " ".join(str(result["reason"]).split()) if result.get("reason") else None  # one line
-        rec: dict[str, Any] = {
-            "input": item.key, "status": result["status"], "reason": reason,
-            "sha256": result.get("sha256"), "pages": result.get("pages"),
-            "seconds": round(result.get("seconds") or 0.0, 3), "output": None,
-        }  # fmt: skip
-        report_json = result.get("report")  # pretty JSON, as written
-        if report_json is not None:
-            name = output_name(item, result["sha256"])
-            writers.write_atomic(out / name, report_json)
-            rec["output"] = name
-            if store is not None:
-                store.upsert(item.key, result["sha256"], json.loads(report_json))
-            if result.get("review"):
-                writers.write_atomic(out / "review" / name.replace(".json", ".html"), result["review"])
-        manifest.append(rec)
+        rec = commits.add(item, result)
         summary.counts[rec["status"]] = summary.counts.get(rec["status"], 0) + 1
         if result.get("format"):
             summary.formats[result["format"]] = summary.formats.get(result["format"], 0) + 1
@@ -269,6 +298,7 @@ def run_batch(
     finally:
         if pool is not None:
             pool.close()
+        commits.flush()
         manifest.close([item.key for item in items])
         if store is not None:
             store.close()

@@ -72,73 +72,81 @@ class Store:
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = NORMAL")  # WAL: a killed process loses nothing; a power cut may
         self.db.executescript(SCHEMA)
+        self.db.execute("PRAGMA foreign_keys = ON")
 
     def upsert(self, key: str, sha256: str, report: dict[str, Any]) -> None:
-        with self.db:  # one transaction per document
+        self.upsert_many([(key, sha256, report)])
+
+    def upsert_many(self, items: list[tuple[str, str, dict[str, Any]]]) -> None:
+        """Insert or replace documents and their rows, all in one transaction."""
+        with self.db:
             cur = self.db.cursor()
-            cur.execute("PRAGMA foreign_keys = ON")
-            old = cur.execute("SELECT id FROM documents WHERE input = ?", (key,)).fetchone()
-            if old:
-                cur.execute("DELETE FROM search WHERE document_id = ?", (old[0],))
-                cur.execute("DELETE FROM documents WHERE id = ?", (old[0],))
-            doc, meeting = report["document"], report.get("meeting") or {}
+            for key, sha256, report in items:
+                self._upsert(cur, key, sha256, report)
+
+    def _upsert(self, cur: Any, key: str, sha256: str, report: dict[str, Any]) -> None:
+        old = cur.execute("SELECT id FROM documents WHERE input = ?", (key,)).fetchone()
+        if old:
+            cur.execute("DELETE FROM search WHERE document_id = ?", (old[0],))
+            cur.execute("DELETE FROM documents WHERE id = ?", (old[0],))
+        doc, meeting = report["document"], report.get("meeting") or {}
+        cur.execute(
+            "INSERT INTO documents (input, sha256, format, kind, title, doc_number, department, issuer, "
+            "approval_date, disclosure, meeting_name, meeting_date, start_time, end_time, location, pages, "
+            "warnings, report) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                key, sha256, report["source"]["format"], report["kind"], doc.get("title"),
+                doc.get("doc_number"), doc.get("department"), doc.get("issuer"), doc.get("approval_date"),
+                doc.get("disclosure"), meeting.get("name"), meeting.get("date"), meeting.get("start_time"),
+                meeting.get("end_time"), meeting.get("location"), len(report["source"]["pages"]),
+                json.dumps(report.get("warnings", []), ensure_ascii=False),
+                json.dumps(report, ensure_ascii=False),
+            ),
+        )  # fmt: skip
+        doc_id = int(cur.lastrowid or 0)
+        self._sections(cur, doc_id, report.get("sections", []), None, [0])
+        people = [(p, 0) for p in meeting.get("attendees", [])] + [(p, 1) for p in meeting.get("absentees", [])]
+        for i, (p, absent) in enumerate(people):
             cur.execute(
-                "INSERT INTO documents (input, sha256, format, kind, title, doc_number, department, issuer, "
-                "approval_date, disclosure, meeting_name, meeting_date, start_time, end_time, location, pages, "
-                "warnings, report) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    key, sha256, report["source"]["format"], report["kind"], doc.get("title"),
-                    doc.get("doc_number"), doc.get("department"), doc.get("issuer"), doc.get("approval_date"),
-                    doc.get("disclosure"), meeting.get("name"), meeting.get("date"), meeting.get("start_time"),
-                    meeting.get("end_time"), meeting.get("location"), len(report["source"]["pages"]),
-                    json.dumps(report.get("warnings", []), ensure_ascii=False),
-                    json.dumps(report, ensure_ascii=False),
-                ),
+                "INSERT INTO attendees (document_id, ord, name, title, organization, attendee_group, absent) "
+                "VALUES (?,?,?,?,?,?,?)",
+                (doc_id, i, p.get("name"), p.get("title"), p.get("organization"), p.get("group"), absent),
+            )
+        for i, d in enumerate(report.get("decisions", [])):
+            cur.execute(
+                "INSERT INTO decisions (document_id, ord, text, topic, confidence, page) VALUES (?,?,?,?,?,?)",
+                (doc_id, i, d["text"], d.get("topic"), d.get("confidence"), _page(d)),
+            )
+            cur.execute(
+                "INSERT INTO search (kind, row_id, document_id, text) VALUES ('decision', ?, ?, ?)",
+                (cur.lastrowid, doc_id, " ".join(filter(None, [d.get("topic"), d["text"]]))),
+            )
+        for i, g in enumerate(report.get("disagreements", [])):
+            cur.execute(
+                "INSERT INTO disagreements (document_id, ord, topic, resolution, confidence, page) "
+                "VALUES (?,?,?,?,?,?)",
+                (doc_id, i, g.get("topic"), g.get("resolution"), g.get("confidence"), _page(g)),
+            )
+            dis_id = cur.lastrowid
+            for k, p in enumerate(g.get("positions", [])):
+                cur.execute(
+                    "INSERT INTO positions (disagreement_id, ord, party, stance) VALUES (?,?,?,?)",
+                    (dis_id, k, p["party"], p["stance"]),
+                )
+            text = " ".join(
+                filter(None, [g.get("topic"), *(f"{p['party']}: {p['stance']}" for p in g.get("positions", [])),
+                              g.get("resolution")])
             )  # fmt: skip
-            doc_id = int(cur.lastrowid or 0)
-            self._sections(cur, doc_id, report.get("sections", []), None, [0])
-            people = [(p, 0) for p in meeting.get("attendees", [])] + [(p, 1) for p in meeting.get("absentees", [])]
-            for i, (p, absent) in enumerate(people):
-                cur.execute(
-                    "INSERT INTO attendees (document_id, ord, name, title, organization, attendee_group, absent) "
-                    "VALUES (?,?,?,?,?,?,?)",
-                    (doc_id, i, p.get("name"), p.get("title"), p.get("organization"), p.get("group"), absent),
-                )
-            for i, d in enumerate(report.get("decisions", [])):
-                cur.execute(
-                    "INSERT INTO decisions (document_id, ord, text, topic, confidence, page) VALUES (?,?,?,?,?,?)",
-                    (doc_id, i, d["text"], d.get("topic"), d.get("confidence"), _page(d)),
-                )
-                cur.execute(
-                    "INSERT INTO search (kind, row_id, document_id, text) VALUES ('decision', ?, ?, ?)",
-                    (cur.lastrowid, doc_id, " ".join(filter(None, [d.get("topic"), d["text"]]))),
-                )
-            for i, g in enumerate(report.get("disagreements", [])):
-                cur.execute(
-                    "INSERT INTO disagreements (document_id, ord, topic, resolution, confidence, page) "
-                    "VALUES (?,?,?,?,?,?)",
-                    (doc_id, i, g.get("topic"), g.get("resolution"), g.get("confidence"), _page(g)),
-                )
-                dis_id = cur.lastrowid
-                for k, p in enumerate(g.get("positions", [])):
-                    cur.execute(
-                        "INSERT INTO positions (disagreement_id, ord, party, stance) VALUES (?,?,?,?)",
-                        (dis_id, k, p["party"], p["stance"]),
-                    )
-                text = " ".join(
-                    filter(None, [g.get("topic"), *(f"{p['party']}: {p['stance']}" for p in g.get("positions", [])),
-                                  g.get("resolution")])
-                )  # fmt: skip
-                cur.execute(
-                    "INSERT INTO search (kind, row_id, document_id, text) VALUES ('disagreement', ?, ?, ?)",
-                    (dis_id, doc_id, text),
-                )
-            for i, f in enumerate(report.get("follow_ups", [])):
-                cur.execute(
-                    "INSERT INTO follow_ups (document_id, ord, text, date, start_time, end_time, location) "
-                    "VALUES (?,?,?,?,?,?,?)",
-                    (doc_id, i, f["text"], f.get("date"), f.get("start_time"), f.get("end_time"), f.get("location")),
-                )
+            cur.execute(
+                "INSERT INTO search (kind, row_id, document_id, text) VALUES ('disagreement', ?, ?, ?)",
+                (dis_id, doc_id, text),
+            )
+        for i, f in enumerate(report.get("follow_ups", [])):
+            cur.execute(
+                "INSERT INTO follow_ups (document_id, ord, text, date, start_time, end_time, location) "
+                "VALUES (?,?,?,?,?,?,?)",
+                (doc_id, i, f["text"], f.get("date"), f.get("start_time"), f.get("end_time"), f.get("location")),
+            )
 
     def _sections(
         self, cur: Any, doc_id: int, nodes: list[dict[str, Any]], parent: int | None, ord_: list[int]

@@ -108,10 +108,12 @@ class Pool:
         self.ctx = mp.get_context("spawn")
         self.options, self.timeout, self.recycle, self.review = options, timeout, recycle, review
         self.max_rss_mb = max_rss_mb
+        self.started = 0  # worker processes started so far (recycling shows here)
         self.results: Any = self.ctx.Queue()
         self.slots = [self._start() for _ in range(jobs)]
 
     def _start(self) -> _Slot:
+        self.started += 1
         tasks = self.ctx.Queue()
         proc = self.ctx.Process(target=_worker_loop, args=(tasks, self.results, self.options, self.review), daemon=True)
         proc.start()
@@ -178,5 +180,9 @@ class Pool:
         slot.proc.join(timeout=5)
 
     def close(self) -> None:
+        for slot in self.slots:  # ask every worker to stop, then wait for them together
+            if slot.proc.is_alive():
+                slot.tasks.put(None)
         for slot in self.slots:
-            self._stop(slot)
+            slot.proc.join(timeout=5)
+            self._kill(slot)

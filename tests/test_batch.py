@@ -127,6 +127,20 @@ def test_a_hanging_document_times_out_and_the_run_goes_on(tmp_path: Path) -> Non
     assert status["fast.txt"]["status"] == "ok"
 
 
+def test_a_worker_past_its_memory_limit_is_replaced_and_nothing_is_lost() -> None:
+    from extract.workers import Pool
+
+    items = [batch.Item(key=str(p), path=str(p)) for p in TEXTS[:3]]
+    got: dict[int, dict] = {}
+    pool = Pool(1, Options(), timeout=120, max_rss_mb=1.0)  # every worker is "too big" after one document
+    try:
+        pool.run(items, lambda i, rec: got.__setitem__(i, rec))
+    finally:
+        pool.close()
+    assert sorted(got) == [0, 1, 2] and all(r["status"] == "ok" and r["rss_mb"] > 1.0 for r in got.values())
+    assert pool.started == 3  # the first worker and one replacement after each of the first two documents
+
+
 def test_symlink_loop_is_cut(tmp_path: Path) -> None:
     src = tmp_path / "in"
     (src / "a").mkdir(parents=True)
