@@ -45,7 +45,7 @@ def group_lines(words: list[Word]) -> list[TextLine]:
     """Words -> lines, top to bottom; a word joins the line it overlaps vertically by half its height."""
     lines: list[TextLine] = []
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
-        height = max(w.bottom - w.top, 1.0)
+        height = max(w.bottom - w.top, 1e-3)  # an OCR dash can be under a point tall
         for line in reversed(lines[-3:]):
             _, top, _, bottom = line.bbox
             overlap = min(bottom, w.bottom) - max(top, w.top)
@@ -73,6 +73,8 @@ def render(lines: list[TextLine], margin: float | None = None, ocr: bool = False
     whole words recovered rose from 76% to 88% at 300 dpi, character error rate unchanged)."""
     if not lines:
         return []
+    from .lines import split_marker
+
     all_words = [w for ln in lines for w in ln.words]
     cw = char_width(all_words)
     left = margin if margin is not None else min(w.x0 for w in all_words)
@@ -81,10 +83,12 @@ def render(lines: list[TextLine], margin: float | None = None, ocr: bool = False
         parts: list[str] = []
         prev: Word | None = None
         space = 0.16 * (line.bbox[3] - line.bbox[1]) if ocr else 0.15 * cw
-        for w in line.words:
+        for k, w in enumerate(line.words):
             if prev is not None:
                 gap = w.x0 - prev.x1
-                parts.append("\t" if gap > 2.5 * cw else (" " if gap > space else ""))
+                after_marker = k == 1 and split_marker(prev.text + " x")[0] is not None
+                column = gap > 2.5 * cw and not after_marker  # a bullet's gap is not a table column
+                parts.append("\t" if column else (" " if gap > space or after_marker else ""))
             parts.append(w.text)
             prev = w
         indent = max(0, round((line.bbox[0] - left) / cw))

@@ -27,7 +27,7 @@ _CHECKED: dict[str, bool] = {}
 # At a line start Tesseract reads □ as ㅁ/口, ○ as (>, (2, <, o, 0, and Ⅰ Ⅱ Ⅲ as | || |||: map them back.
 _BULLETS = [
     (re.compile(r"^(\s*)(?:ㅁ|口|ロ|ᄆ)(\s)"), "\\1□\\2"),
-    (re.compile(r"^(\s*)(?:\(>|\(2|\(\)|<|o|O|°|〇|0)(\s)"), "\\1○\\2"),
+    (re.compile(r"^(\s*)(?:\(>|\(2|\(3|\(\)|<|o|O|°|〇|0)(\s)"), "\\1○\\2"),
     (re.compile(r"^(\s*)[69](\s)(?=[가-힣])"), "\\1○\\2"),  # a lone 6 or 9 before a word: a round bullet
     (re.compile(r"^(\s*)(?:\|\|\||ㅣㅣㅣ|Ш)(\s)"), "\\1Ⅲ\\2"),
     (re.compile(r"^(\s*)(?:\|\||ㅣㅣ|Ⅱ|11)(\s)"), "\\1Ⅱ\\2"),
@@ -84,7 +84,42 @@ def fix_bullets(line: str) -> str:
 
 
 def prepare(image: Any) -> Any:
-    """Greyscale; binarisation is left to Tesseract's Sauvola, which measured best on noisy scans."""
-    from PIL import ImageOps
+    """The page image Tesseract sees (see preprocess.py: borders, skew, table rules)."""
+    from .preprocess import prepare as _prepare
 
-    return ImageOps.grayscale(image)
+    return _prepare(image).image
+
+
+_JUNK_SYMBOLS = set("<>()|%×※~\\/{}[]『』「」:;@#^")
+
+
+def is_junk(text: str, confidence: float | None) -> bool:
+    """A line Tesseract made up from a picture, a stamp or a masked (redacted) row: few distinct
+    characters repeated (`가<가<가<`, `조 조조 조 오 오`) or mostly stray symbols, read with low confidence.
+    Asterisks are left out of the count: a masked name (`청년위원*****`) is real content."""
+    chars = [c for c in text if not c.isspace() and c != "*"]
+    if len(chars) < 10 or (confidence is not None and confidence >= 75):
+        return False
+    distinct = len(set(chars)) / len(chars)
+    symbols = sum(c in _JUNK_SYMBOLS for c in chars) / len(chars)
+    return distinct < 0.3 or symbols > 0.25
+
+
+@dataclass
+class OcrLines:
+    lines: list[Any]  # layout.TextLine
+    texts: list[str]
+    mean_confidence: float | None
+    dropped: int  # junk lines left out
+
+
+def read_page(image: Any, scale: float = 1.0) -> OcrLines:
+    """Page image -> text lines: preprocessing, Tesseract, lines with indentation, bullets recovered,
+    junk lines left out."""
+    from .layout import group_lines, render
+
+    result = recognise(prepare(image), scale=scale)
+    lines = group_lines(result.words)
+    texts = [fix_bullets(t) for t in render(lines, ocr=True)]
+    kept = [(ln, t) for ln, t in zip(lines, texts, strict=True) if not is_junk(t, ln.conf)]
+    return OcrLines([ln for ln, _ in kept], [t for _, t in kept], result.mean_confidence, len(lines) - len(kept))

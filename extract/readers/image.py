@@ -7,7 +7,7 @@ import warnings
 
 from ..document import Block, Page, RawDocument, Source
 from ..errors import CorruptInput, InputTooLarge
-from ..layout import group_lines, merge_wrapped, render
+from ..layout import merge_wrapped
 
 MAX_PIXELS = 120_000_000  # about 11k x 11k; larger images are refused as decompression bombs
 MAX_FRAMES = 500
@@ -37,13 +37,11 @@ def read(data: bytes, source: Source) -> RawDocument:
         if frame.width * frame.height > MAX_PIXELS:
             raise InputTooLarge(f"frame {index + 1} exceeds {MAX_PIXELS} pixels", source.path)
         try:
-            prepared = ocr.prepare(frame.convert("RGB") if frame.mode not in {"L", "RGB", "1"} else frame)
+            usable = frame.convert("RGB") if frame.mode not in {"L", "RGB", "1"} else frame
+            result = ocr.read_page(usable)
         except (OSError, ValueError) as exc:
             raise CorruptInput(f"unsupported image mode {frame.mode}: {exc}", source.path) from exc
-        result = ocr.recognise(prepared)
-        lines = group_lines(result.words)
-        texts = [ocr.fix_bullets(t) for t in render(lines, ocr=True)]
-        lines, texts = merge_wrapped(lines, texts)
+        lines, texts = merge_wrapped(result.lines, result.texts)
         blocks = [
             Block(text=t, page=index + 1, bbox=ln.bbox, origin="ocr", confidence=ln.conf)
             for t, ln in zip(texts, lines, strict=True)

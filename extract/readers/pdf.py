@@ -61,7 +61,7 @@ def _words(page: Any) -> list[Word]:
     ]
 
 
-def _ocr_words(pdf_bytes: bytes, index: int, dpi: int) -> tuple[list[Word], float | None]:
+def _ocr_page(pdf_bytes: bytes, index: int, dpi: int) -> Any:
     import pypdfium2 as pdfium
 
     from .. import ocr
@@ -71,12 +71,10 @@ def _ocr_words(pdf_bytes: bytes, index: int, dpi: int) -> tuple[list[Word], floa
         image = doc[index].render(scale=dpi / 72).to_pil()
     finally:
         doc.close()
-    result = ocr.recognise(ocr.prepare(image), scale=72 / dpi)
-    return result.words, result.mean_confidence
+    return ocr.read_page(image, scale=72 / dpi)
 
 
 def read(data: bytes, source: Source, ocr_mode: str = "auto", dpi: int = DPI) -> RawDocument:
-    from .. import ocr
 
     pages: list[Page] = []
     warnings: list[str] = []
@@ -108,9 +106,8 @@ def read(data: bytes, source: Source, ocr_mode: str = "auto", dpi: int = DPI) ->
                 texts = render(lines)
             else:
                 method = "ocr"
-                words, confidence = _ocr_words(data, index, dpi)
-                lines = group_lines(words)
-                texts = [ocr.fix_bullets(t) for t in render(lines, ocr=True)]
+                result = _ocr_page(data, index, dpi)
+                lines, texts, confidence = result.lines, result.texts, result.mean_confidence
                 if confidence is not None and confidence < 60:
                     warnings.append(f"page {index + 1}: low OCR confidence ({confidence})")
             kept = [(ln, t) for ln, t in zip(lines, texts, strict=True) if not _PAGE_NUMBER.match(t)]

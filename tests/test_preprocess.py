@@ -1,0 +1,90 @@
+"""Page images before OCR: table rules erased (letters kept), dark scan borders whitened, skew found; junk
+lines Tesseract makes from masked rows and pictures are recognised, real lines are not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from extract import ocr, preprocess
+
+FONT = Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf")
+
+
+def _page(width: int = 1240, height: int = 1754) -> tuple[Image.Image, ImageDraw.ImageDraw]:
+    img = Image.new("L", (width, height), 235)
+    return img, ImageDraw.Draw(img)
+
+
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    if not FONT.exists():
+        pytest.skip("fonts-nanum is not installed (apt-get install fonts-nanum)")
+    return ImageFont.truetype(str(FONT), size)
+
+
+def _ink_columns(img: Image.Image, box: tuple[int, int, int, int]) -> int:
+    arr = np.asarray(img.crop(box)) < 128
+    return int(arr.sum())
+
+
+def test_table_rules_are_erased_and_the_letters_kept() -> None:
+    img, draw = _page()
+    for y in (100, 160, 220, 280):  # a 3-row header table like 문서번호 / 결재일자 / 공개여부
+        draw.line((100, y, 700, y), fill=20, width=3)
+    for x in (100, 260, 700):
+        draw.line((x, 100, x, 280), fill=20, width=3)
+    draw.text((120, 115), "문서번호", font=_font(30), fill=20)
+    draw.text((280, 115), "총무과-1092", font=_font(30), fill=20)
+    before = _ink_columns(img, (120, 110, 690, 150))
+    cleaned, removed = preprocess.remove_rules(img)
+    assert removed > 0
+    arr = np.asarray(cleaned) < 128
+    assert not arr[95:106, 100:700].any() and not arr[100:280, 255:266].any()  # the rules are gone
+    assert _ink_columns(cleaned, (120, 110, 690, 150)) >= 0.9 * before  # the words are still there
+
+
+def test_a_page_without_rules_is_left_alone() -> None:
+    img, draw = _page()
+    draw.text((100, 100), "□ 회의 개요", font=_font(30), fill=20)
+    cleaned, removed = preprocess.remove_rules(img)
+    assert removed == 0 and cleaned is img
+
+
+def test_dark_scan_borders_are_whitened() -> None:
+    img, draw = _page()
+    draw.rectangle((0, 0, 1239, 40), fill=10)  # the scanner lid's shadow along the top
+    draw.rectangle((0, 0, 30, 1753), fill=10)  # and the left edge
+    draw.text((100, 100), "회의 결과 보고", font=_font(30), fill=20)
+    arr = np.asarray(preprocess.remove_dark_borders(img))
+    assert (arr[:40, :] > 128).all() and (arr[:, :30] > 128).all()
+    assert (arr[100:140, 100:400] < 128).any()  # the text stays
+
+
+@pytest.mark.parametrize("angle", [-2.0, -1.25, 0.0, 1.5])
+def test_skew_is_measured(angle: float) -> None:
+    img, draw = _page()
+    for k in range(25):
+        draw.text((100, 100 + 55 * k), "○ 야간 개방시간 연장 운영 제안에 대한 검토 결과 보고", font=_font(30), fill=20)
+    tilted = img.rotate(-angle, resample=Image.Resampling.BICUBIC, fillcolor=235)
+    assert abs(preprocess.skew_angle(tilted) - angle) <= preprocess.SKEW_STEP
+
+
+JUNK = [
+    ("가<<<<가<가아<가<가<가<가<가(가<가<가(가(가<가야<<가<가<<거<가", 40.0, True),
+    ("서 소 오 소 오 소오 소오 소오 소온 소온 소 오 소 오오오", 35.0, True),
+    ("조조 조조조 조조조 조 조조 조조 조 조조 조 고 조 조조 조고 조", 50.0, True),
+    ("ㅇ 참 석 자 : 서울청정넷 청년위원**************", 60.0, False),  # masked names are content
+    ("- 빈번한 보고로 행정력 낭비와 업무의 효율성 저해요인 있음", 55.0, False),
+    ("2026년 서울청년정책네트워크 3차 분과회의 결과", 40.0, False),
+    ("*****************************************", 30.0, False),
+    ("소 소 소 소 소 소 소 소 소 소 소 소", 90.0, False),  # read with high confidence: trust it
+    ("- 2 -", 20.0, False),  # too short to judge
+]
+
+
+@pytest.mark.parametrize(("text", "conf", "junk"), JUNK)
+def test_junk_lines(text: str, conf: float, junk: bool) -> None:
+    assert ocr.is_junk(text, conf) is junk
