@@ -39,12 +39,12 @@ def raw_tesseract(image, dpi: int) -> tuple[str, float]:
 
 
 def ours(image) -> tuple[str, float]:
-    from extract import layout, ocr
+    """gongmun's OCR path for one page: preprocessing, Tesseract, lines, bullets, junk filter."""
+    from extract import ocr
 
     t0 = time.perf_counter()
-    page = ocr.recognise(ocr.prepare(image))
-    text = "\n".join(ocr.fix_bullets(t) for t in layout.render(layout.group_lines(page.words)))
-    return text, time.perf_counter() - t0
+    page = ocr.read_page(image)
+    return "\n".join(page.texts), time.perf_counter() - t0
 
 
 def main() -> None:
@@ -53,7 +53,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--pages", type=int, default=2)
+    ap.add_argument("--text-px", type=int, default=None, help="try another target glyph height (0: no scaling)")
+    ap.add_argument("--no-corpus", action="store_true")
     args = ap.parse_args()
+    if args.text_px is not None:
+        from extract import preprocess
+
+        preprocess.TEXT_PX = args.text_px
     print(f"{'input':<44}{'dpi':>5}{'CER ours':>10}{'CER raw':>9}{'s ours':>8}{'s raw':>7}")
     for name in ("meeting-result-two-sittings.txt", "meeting-plan-gongmun.txt", "approval-purchase.txt"):
         text = (ROOT / "samples" / name).read_text(encoding="utf-8")
@@ -74,7 +80,7 @@ def main() -> None:
                 f"{t_ours / len(images):>8.2f}{t_raw / len(images):>7.2f}"
             )
     corpus = Path(args.corpus)
-    if (corpus / "scans").exists():
+    if (corpus / "scans").exists() and not args.no_corpus:
         import pypdfium2 as pdfium
 
         from extract.readers import read

@@ -149,6 +149,25 @@ def split_marker(text: str) -> tuple[str | None, str | None, str]:
     return m.group(0), m.lastgroup, rest.strip()
 
 
+# Header-table labels are a closed set: OCR of a ruled header table may leave a single space between the
+# label and its value (`문 서 번호 청년정책담당관-6545`), which for other labels would be too loose.
+_HEADER_FIELDS = {"doc_number", "approval_date", "disclosure", "policy_number"}
+
+
+def _header_label(body: str, models: Any) -> tuple[str, str, int] | None:
+    """`문 서 번호 총무과-1092` -> ('문 서 번호', '총무과-1092', 7): the shortest run of leading words that is
+    a header label, followed by a value."""
+    words = body.split(" ")
+    for k in range(1, min(5, len(words))):
+        label = " ".join(words[:k])
+        if len(label.replace(" ", "")) > 6:
+            return None
+        if models.label_field(label) in _HEADER_FIELDS:
+            value = " ".join(words[k:]).strip()
+            return (label, value, len(label) + 1) if value else None
+    return None
+
+
 def split_label(body: str) -> tuple[str, str, int] | None:
     """`일 시 : 2016. 4. 27` -> ('일 시', '2016. 4. 27', offset of the value in `body`)."""
     m = _BRACKET_LABEL.match(body) or _LABEL_RX.match(body)
@@ -196,6 +215,10 @@ def make_lines(blocks: list[Block], models: Any) -> tuple[str, list[Line]]:
                     line.label, line.value = m.group("label"), m.group("value")
                     line.value_start = line.body_start + m.start("value")
                     line.field = models.label_field(m.group("label"))
+                elif (head := _header_label(body, models)) is not None:
+                    line.label, line.value, vpos = head
+                    line.value_start = line.body_start + vpos
+                    line.field = models.label_field(line.label)
             lines.append(line)
         parts.append(raw)
         offset += len(raw) + 1

@@ -24,10 +24,11 @@ LANG = "kor"
 CONFIG = "--psm 4 -c thresholding_method=2 -c preserve_interword_spaces=1"
 _CHECKED: dict[str, bool] = {}
 
-# At a line start Tesseract reads □ as ㅁ/口, ○ as (>, (2, <, o, 0, and Ⅰ Ⅱ Ⅲ as | || |||: map them back.
+# At a line start Tesseract reads □ as ㅁ/口, ○ as (>, (<, (〉, (2, (, 《〉, <, o, 0, and Ⅰ Ⅱ Ⅲ as | || |||:
+# map them back (only before a space: `(2)` and `(가` are real text).
 _BULLETS = [
     (re.compile(r"^(\s*)(?:ㅁ|口|ロ|ᄆ)(\s)"), "\\1□\\2"),
-    (re.compile(r"^(\s*)(?:\(>|\(2|\(3|\(\)|<|o|O|°|〇|0)(\s)"), "\\1○\\2"),
+    (re.compile(r"^(\s*)(?:\([<>〈〉《》23)]?|《〉|《》|〈〉|<|o|O|°|〇|0)(\s)"), "\\1○\\2"),
     (re.compile(r"^(\s*)[69](\s)(?=[가-힣])"), "\\1○\\2"),  # a lone 6 or 9 before a word: a round bullet
     (re.compile(r"^(\s*)(?:\|\|\||ㅣㅣㅣ|Ш)(\s)"), "\\1Ⅲ\\2"),
     (re.compile(r"^(\s*)(?:\|\||ㅣㅣ|Ⅱ|11)(\s)"), "\\1Ⅱ\\2"),
@@ -84,10 +85,10 @@ def fix_bullets(line: str) -> str:
 
 
 def prepare(image: Any) -> Any:
-    """The page image Tesseract sees (see preprocess.py: borders, skew, table rules)."""
+    """The page image Tesseract sees (see preprocess.py: borders, skew, table rules, type size)."""
     from .preprocess import prepare as _prepare
 
-    return _prepare(image).image
+    return _prepare(image)
 
 
 _JUNK_SYMBOLS = set("<>()|%×※~\\/{}[]『』「」:;@#^")
@@ -105,6 +106,18 @@ def is_junk(text: str, confidence: float | None) -> bool:
     return distinct < 0.3 or symbols > 0.25
 
 
+# Three or more single syllables in a row, one space apart: a word Tesseract cut into syllables.
+_LETTER_SPACED = re.compile(r"(?<![가-힣])[가-힣](?: [가-힣](?![가-힣])){2,}")
+
+
+def join_letter_spaced(text: str) -> str:
+    """`양현준 센 터 장` -> `양현준 센터장`, `마 을 사 회 적 경 제 과` -> `마을사회적경제과`: Tesseract returns
+    Korean as syllable fragments and wide letter spacing (justified lines, headers) survives as spaces.
+    Runs of one-syllable words are rare in report prose, so joining them restores far more words than it
+    merges (titles and names in attendee lists are the main beneficiaries)."""
+    return _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
+
+
 @dataclass
 class OcrLines:
     lines: list[Any]  # layout.TextLine
@@ -118,8 +131,9 @@ def read_page(image: Any, scale: float = 1.0) -> OcrLines:
     junk lines left out."""
     from .layout import group_lines, render
 
-    result = recognise(prepare(image), scale=scale)
+    prepared = prepare(image)
+    result = recognise(prepared.image, scale=scale / prepared.factor)  # boxes in the caller's units
     lines = group_lines(result.words)
-    texts = [fix_bullets(t) for t in render(lines, ocr=True)]
+    texts = [join_letter_spaced(fix_bullets(t)) for t in render(lines, ocr=True)]
     kept = [(ln, t) for ln, t in zip(lines, texts, strict=True) if not is_junk(t, ln.conf)]
     return OcrLines([ln for ln, _ in kept], [t for _, t in kept], result.mean_confidence, len(lines) - len(kept))

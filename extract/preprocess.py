@@ -24,20 +24,27 @@ GROW = 3  # pixels erased around a rule
 MIN_ROTATION = 1.0  # degrees: below this, rotating (and resampling) the page cost more than the skew
 
 
+TEXT_PX = 26  # text row height Tesseract gets: larger type is scaled down towards it (0: never scale)
+MIN_FACTOR = 0.85  # at most down to 255 dpi from 300: below that, colons in times (14:00) were lost
+
+
 @dataclass
 class Prepared:
     image: Any  # PIL "L" image given to Tesseract
     skew: float  # degrees the page was rotated by (counter-clockwise)
     rules_removed: int  # pixels of table rules erased
+    factor: float = 1.0  # image size given to Tesseract / rendered size
+    text_px: float | None = None  # median height of the text rows as rendered
 
 
 def _ink(grey: Any) -> tuple[Any, int]:
-    """Boolean ink mask and the background level: ink is darker than halfway to the paper."""
+    """Boolean ink mask and the background level: ink is darker than halfway to the paper (levels
+    measured on every 4th pixel each way, which is as good and 16 times cheaper)."""
     import numpy as np
 
     arr = np.asarray(grey, dtype=np.uint8)
-    paper = int(np.percentile(arr, 75))
-    dark = int(np.percentile(arr, 1))
+    sample = arr[::4, ::4]
+    paper, dark = (int(v) for v in np.percentile(sample, [75, 1]))
     return arr < (paper + dark) // 2, paper
 
 
@@ -89,14 +96,17 @@ def remove_dark_borders(grey: Any) -> Any:
 
     mask, paper = _ink(grey)
     h, w = mask.shape
-    arr = None
-    limit_y, limit_x = h // 10, w // 10
+    rows = np.count_nonzero(mask, axis=1) >= 0.5 * w
+    cols = np.count_nonzero(mask, axis=0) >= 0.5 * h
+
+    def run(flags: Any, limit: int) -> int:  # how many leading entries are mostly ink (at most `limit`)
+        clear = np.flatnonzero(~flags[:limit])
+        return int(clear[0]) if clear.size else limit
+
     cuts = {
-        "top": next((i for i in range(limit_y) if mask[i, :].mean() < 0.5), limit_y),
-        "bottom": next((i for i in range(limit_y) if mask[h - 1 - i, :].mean() < 0.5), limit_y),
-        "left": next((i for i in range(limit_x) if mask[:, i].mean() < 0.5), limit_x),
-        "right": next((i for i in range(limit_x) if mask[:, w - 1 - i].mean() < 0.5), limit_x),
-    }
+        "top": run(rows, h // 10), "bottom": run(rows[::-1], h // 10),
+        "left": run(cols, w // 10), "right": run(cols[::-1], w // 10),
+    }  # fmt: skip
     if not any(cuts.values()):
         return grey
     arr = np.array(grey, dtype=np.uint8)
@@ -130,7 +140,22 @@ def skew_angle(grey: Any) -> float:
     return best
 
 
-def prepare(image: Any) -> Prepared:
+def text_height(grey: Any) -> float | None:
+    """Height (px) of a line of body type: the lower quartile of the heights of the runs of rows that hold
+    ink (titles are taller, and lines set close together merge into taller runs, so the quartile is the
+    safe side)."""
+    import numpy as np
+
+    mask, _ = _ink(grey)
+    rows = np.count_nonzero(mask, axis=1) > max(3, 0.005 * mask.shape[1])
+    padded = np.concatenate([[False], rows, [False]]).astype(np.int8)
+    edges = np.flatnonzero(np.diff(padded))
+    heights = edges[1::2] - edges[::2]
+    heights = heights[heights >= 5]
+    return float(np.percentile(heights, 25)) if heights.size >= 3 else None
+
+
+def prepare(image: Any, text_px: int | None = None) -> Prepared:
     from PIL import Image, ImageOps
 
     grey = ImageOps.grayscale(image)
@@ -140,4 +165,11 @@ def prepare(image: Any) -> Prepared:
         _, paper = _ink(grey)
         grey = grey.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=paper, expand=False)
     grey, removed = remove_rules(grey)
-    return Prepared(grey, angle, removed)
+    target = TEXT_PX if text_px is None else text_px
+    height = text_height(grey)
+    factor = 1.0
+    if target and height and height > 1.25 * target:
+        factor = max(MIN_FACTOR, target / height)
+        size = (max(1, round(grey.width * factor)), max(1, round(grey.height * factor)))
+        grey = grey.resize(size, resample=Image.Resampling.LANCZOS)
+    return Prepared(grey, angle, removed, factor, height)

@@ -57,6 +57,22 @@ def test_split_label(text: str, expected: tuple[str, str] | None) -> None:
     assert (got[:2] if got else None) == expected
 
 
+LINE_FIELDS = [
+    ("문 서 번호 청년정책담 당 관-6545", ("doc_number", "청년정책담 당 관-6545")),  # OCR of a ruled header
+    ("공개여부 부분공개(6)", ("disclosure", "부분공개(6)")),
+    ("결재일자 2026. 6. 24.", ("approval_date", "2026. 6. 24.")),
+    ("공개 여부를 검토함", (None, None)),  # not a header label followed by a value
+    ("일시 변경 예정", (None, None)),  # only header-table labels may go without ':' or a tab
+    ("문서번호", ("doc_number", "")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LINE_FIELDS)
+def test_line_fields(text: str, expected: tuple[str | None, str | None], models) -> None:
+    _, lines = make_lines([Block(text=text, page=1)], models)
+    assert (lines[0].field, lines[0].value) == expected
+
+
 def _lines(text: str, models):
     blocks = [normalize_block(Block(t, 1, origin="plain")) for t in text.split("\n")]
     _, lines = make_lines(blocks, models)

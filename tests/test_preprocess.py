@@ -88,3 +88,17 @@ JUNK = [
 @pytest.mark.parametrize(("text", "conf", "junk"), JUNK)
 def test_junk_lines(text: str, conf: float, junk: bool) -> None:
     assert ocr.is_junk(text, conf) is junk
+
+
+SPACING = [
+    ("- 부산시 : 양현준 센 터 장", "- 부산시 : 양현준 센터장"),
+    ("- 구청 : 마을 재 생 기 획 단 장, 마 을 민 주 주 의 과", "- 구청 : 마을 재생기획단장, 마을민주주의과"),
+    ("ㅇ 참 석 자 : 위원 8명", "ㅇ 참석자 : 위원 8명"),
+    ("□ 일 시 : 2026. 6. 11.", "□ 일 시 : 2026. 6. 11."),  # two syllables: left alone (labels cope)
+    ("할 수 있는 방안을 검토", "할 수 있는 방안을 검토"),
+]
+
+
+@pytest.mark.parametrize(("text", "joined"), SPACING)
+def test_letter_spaced_words_are_joined(text: str, joined: str) -> None:
+    assert ocr.join_letter_spaced(text) == joined
