@@ -140,3 +140,23 @@ def test_missing_korean_data_is_its_own_error(monkeypatch: pytest.MonkeyPatch, t
 )  # fmt: skip
 def test_line_start_bullets_are_recovered(line: str, fixed: str) -> None:
     assert ocr.fix_bullets(line) == fixed
+
+
+def _c(text: str, x0: float, top: float, width: float = 10.0) -> tuple[str, float, float, float, float]:
+    return (text, x0, top, x0 + width, top + 12.0)
+
+
+@pytest.mark.parametrize(
+    ("chars", "words"),
+    [
+        ([_c("회", 10, 100), _c("의", 20, 100), (" ", 0, 0, 0, 0), _c("결", 40, 100), _c("과", 50, 100)], ["회의", "결과"]),
+        ([_c("일", 10, 100), _c("시", 30, 100)], ["일", "시"]),  # a gap wider than 1.5 pt cuts the word
+        ([_c("가", 10, 100), _c("나", 20, 101.5), _c("다", 40, 102)], ["가나", "다"]),  # tops within 3 pt: one line
+        ([_c("ㅇ", 10, 130), _c("□", 10, 100)], ["ㅇ", "□"]),  # two lines, whatever the content order
+    ],
+)  # fmt: skip
+def test_pdfium_characters_make_words(chars: list, words: list[str]) -> None:
+    from extract.readers.pdf_text import _words
+
+    got = _words(chars)
+    assert sorted(w.text for w in got) == sorted(words)

@@ -2,8 +2,10 @@
 
 A page goes to OCR when it has no text, when its text holds no Hangul although it is printed text
 (Hancom PDFs whose Hangul glyphs map to nothing still yield digits and latin), when `(cid:NNN)` or
-replacement characters dominate, or always with `ocr="always"`. Text-layer words come from pdfplumber;
-OCR renders the page with pypdfium2. Either way lines carry bounding boxes in PDF points.
+replacement characters dominate, or always with `ocr="always"`. pdfplumber opens and checks the file
+(encryption, damage, page tree); text-layer words come from PDFium's text API (pdf_text.py, many times
+faster than pdfplumber's layout analysis) and OCR renders the page with pypdfium2. Either way lines carry
+bounding boxes in PDF points.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from typing import Any
 
 from ..document import Block, Page, RawDocument, Source
 from ..errors import CorruptInput, EncryptedInput, InputTooLarge
-from ..layout import Word, group_lines, merge_wrapped, render
+from ..layout import group_lines, merge_wrapped, render
+from .pdf_text import page_words
 
 MAX_PAGES = 2000
 DPI = 300
@@ -54,23 +57,14 @@ def _open(data: bytes, path: str) -> Any:
         raise CorruptInput(f"unreadable PDF: {exc}", path) from exc
 
 
-def _words(page: Any) -> list[Word]:
-    return [
-        Word(w["text"], float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]))
-        for w in page.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False)
-    ]
-
-
-def _ocr_page(pdf_bytes: bytes, index: int, dpi: int) -> Any:
-    import pypdfium2 as pdfium
-
+def _ocr_page(doc: Any, index: int, dpi: int) -> Any:
     from .. import ocr
 
-    doc = pdfium.PdfDocument(pdf_bytes)
+    page = doc[index]
     try:
-        image = doc[index].render(scale=dpi / 72).to_pil()
+        image = page.render(scale=dpi / 72).to_pil()
     finally:
-        doc.close()
+        page.close()
     return ocr.read_page(image, scale=72 / dpi)
 
 
@@ -87,44 +81,57 @@ def read(data: bytes, source: Source, ocr_mode: str = "auto", dpi: int = DPI) ->
             raise CorruptInput("PDF without pages", source.path)
         if n > MAX_PAGES:
             raise InputTooLarge(f"{n} pages (limit {MAX_PAGES})", source.path)
-        for index, page in enumerate(pdf.pages):
-            try:
-                words = _words(page)
-                text = page.extract_text() or ""
-            except Exception as exc:
-                words, text = [], ""
-                warnings.append(f"page {index + 1}: text layer unreadable ({type(exc).__name__})")
-            use_text, reason = text_layer_verdict(text)
-            if ocr_mode == "never":
-                use_text, reason = True, reason + "; OCR disabled"
-            elif ocr_mode == "always":
-                use_text, reason = False, "OCR forced"
-            confidence = None
-            if use_text:
-                method = "text"
-                lines = group_lines(words)
-                texts = render(lines)
-            else:
-                method = "ocr"
-                result = _ocr_page(data, index, dpi)
-                lines, texts, confidence = result.lines, result.texts, result.mean_confidence
-                if confidence is not None and confidence < 60:
-                    warnings.append(f"page {index + 1}: low OCR confidence ({confidence})")
-            kept = [(ln, t) for ln, t in zip(lines, texts, strict=True) if not _PAGE_NUMBER.match(t)]
-            lines, texts = merge_wrapped([ln for ln, _ in kept], [t for _, t in kept])
-            blocks = [
-                Block(text=t, page=index + 1, bbox=ln.bbox, origin=method, confidence=ln.conf)
-                for t, ln in zip(texts, lines, strict=True)
-            ]
-            pages.append(
-                Page(
-                    number=index + 1,
-                    blocks=blocks,
-                    method=method,
-                    reason=reason,
-                    width=float(page.width),
-                    height=float(page.height),
-                    ocr_confidence=confidence,
-                )
-            )
+        import pypdfium2 as pdfium
+
+        try:
+            layer = pdfium.PdfDocument(data, password="")
+        except pdfium.PdfiumError as exc:
+            raise CorruptInput(f"unreadable PDF: {exc}", source.path) from exc
+        try:
+            _pages(pdf, layer, ocr_mode, dpi, pages, warnings)
+        finally:
+            layer.close()
     return RawDocument(source=source, pages=pages, warnings=warnings)
+
+
+def _pages(pdf: Any, layer: Any, ocr_mode: str, dpi: int, pages: list[Page], warnings: list[str]) -> None:
+    """Each page through the text layer or OCR, appended to `pages`."""
+    for index, page in enumerate(pdf.pages):
+        try:
+            words, text = page_words(layer, index)
+        except Exception as exc:
+            words, text = [], ""
+            warnings.append(f"page {index + 1}: text layer unreadable ({type(exc).__name__})")
+        use_text, reason = text_layer_verdict(text)
+        if ocr_mode == "never":
+            use_text, reason = True, reason + "; OCR disabled"
+        elif ocr_mode == "always":
+            use_text, reason = False, "OCR forced"
+        confidence = None
+        if use_text:
+            method = "text"
+            lines = group_lines(words)
+            texts = render(lines)
+        else:
+            method = "ocr"
+            result = _ocr_page(layer, index, dpi)
+            lines, texts, confidence = result.lines, result.texts, result.mean_confidence
+            if confidence is not None and confidence < 60:
+                warnings.append(f"page {index + 1}: low OCR confidence ({confidence})")
+        kept = [(ln, t) for ln, t in zip(lines, texts, strict=True) if not _PAGE_NUMBER.match(t)]
+        lines, texts = merge_wrapped([ln for ln, _ in kept], [t for _, t in kept])
+        blocks = [
+            Block(text=t, page=index + 1, bbox=ln.bbox, origin=method, confidence=ln.conf)
+            for t, ln in zip(texts, lines, strict=True)
+        ]
+        pages.append(
+            Page(
+                number=index + 1,
+                blocks=blocks,
+                method=method,
+                reason=reason,
+                width=float(page.width),
+                height=float(page.height),
+                ocr_confidence=confidence,
+            )
+        )
