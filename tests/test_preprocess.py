@@ -102,3 +102,17 @@ SPACING = [
 @pytest.mark.parametrize(("text", "joined"), SPACING)
 def test_letter_spaced_words_are_joined(text: str, joined: str) -> None:
     assert ocr.join_letter_spaced(text) == joined
+
+
+@pytest.mark.parametrize(("size", "scaled"), [(18, False), (44, True)])
+def test_large_type_is_scaled_down_and_normal_type_is_not(size: int, scaled: bool) -> None:
+    img, draw = _page(2480, 3508)  # A4 at 300 dpi
+    for k in range(30):
+        draw.text((200, 200 + int(2.2 * size) * k), "○ 회의 결과 보고 및 향후 계획", font=_font(size), fill=20)
+    prepared = preprocess.prepare(img)
+    assert prepared.text_px is not None and abs(prepared.text_px - size) < 0.5 * size  # the type size is seen
+    if scaled:
+        assert prepared.factor == pytest.approx(max(preprocess.MIN_FACTOR, preprocess.TEXT_PX / prepared.text_px))
+        assert prepared.image.width == round(2480 * prepared.factor)
+    else:
+        assert prepared.factor == 1.0 and prepared.image.size == (2480, 3508)
