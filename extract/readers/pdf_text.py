@@ -20,6 +20,8 @@ Y_TOLERANCE = 3.0
 
 def page_words(doc: Any, index: int) -> tuple[list[Word], str]:
     """(words, the page's characters as one string) for page `index` of a pypdfium2 PdfDocument."""
+    import ctypes
+
     import pypdfium2.raw as raw
 
     page = doc[index]
@@ -28,17 +30,24 @@ def page_words(doc: Any, index: int) -> tuple[list[Word], str]:
         height = page.get_height()
         chars: list[tuple[str, float, float, float, float]] = []
         text: list[str] = []
-        for k in range(textpage.count_chars()):
-            code = raw.FPDFText_GetUnicode(textpage.raw, k)
+        tp = textpage.raw
+        box = raw.FS_RECTF()  # one struct for every character: the helper allocates per call
+        box_ref = ctypes.byref(box)
+        get_unicode, is_generated, loose_box = (
+            raw.FPDFText_GetUnicode,
+            raw.FPDFText_IsGenerated,
+            raw.FPDFText_GetLooseCharBox,
+        )
+        for k in range(raw.FPDFText_CountChars(tp)):
+            code = get_unicode(tp, k)
             if code in (0, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
                 continue
             ch = chr(code)
             text.append(ch)
-            if ch.isspace() or raw.FPDFText_IsGenerated(textpage.raw, k) == 1:
+            if ch.isspace() or is_generated(tp, k) == 1 or not loose_box(tp, k, box_ref):
                 chars.append((" ", 0.0, 0.0, 0.0, 0.0))  # a word break
                 continue
-            left, bottom, right, top = textpage.get_charbox(k, loose=True)
-            chars.append((ch, left, height - top, right, height - bottom))
+            chars.append((ch, box.left, height - box.top, box.right, height - box.bottom))
     finally:
         textpage.close()
         page.close()
