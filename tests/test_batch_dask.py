@@ -124,3 +124,26 @@ def test_cli_dask_with_an_unreachable_scheduler_is_one_clear_error(tmp_path: Pat
     assert len(lines) == 1 and "Dask scheduler" in lines[0]
     bad = subprocess.run([*cmd[:-4], "--engine", "spark"], capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "--engine" in bad.stderr
+
+
+def _in_daemon(path: str, out: object) -> None:
+    from extract.batch import Item
+    from extract.dask_engine import run_one
+
+    record = run_one(Item(key=path, path=path), Options(), 60.0, False)
+    out.put((record["status"], record.get("format")))  # type: ignore[attr-defined]
+
+
+def test_a_daemonic_dask_worker_runs_the_document_itself() -> None:
+    """`dask worker` starts daemonic processes, which may not have children: the document then runs in
+    the worker's own process instead of failing."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    out = ctx.Queue()
+    proc = ctx.Process(target=_in_daemon, args=(str(SAMPLES / "council-minutes.txt"), out), daemon=True)
+    proc.start()
+    try:
+        assert out.get(timeout=120) == ("ok", "txt")
+    finally:
+        proc.join(timeout=10)
