@@ -60,6 +60,90 @@ def group_lines(words: list[Word]) -> list[TextLine]:
     return lines
 
 
+def columns(words: list[Word]) -> list[tuple[list[Word], float | None]]:
+    """Words in reading order groups: [(words, left margin)], one group for a one-column page; for a page
+    set in two columns, the full-width lines (titles, footers) in their place and each column band left
+    column first. A gutter is a vertical strip in the middle third that (almost) no word crosses, with
+    text on both sides over a good part of the page, and left-column lines that mostly run up to it
+    (prose filling a column; table cells are short, so a two-column table is not split)."""
+    if len(words) < 40:
+        return [(words, None)]
+    left, right = min(w.x0 for w in words), max(w.x1 for w in words)
+    width = right - left
+    if width <= 0:
+        return [(words, None)]
+    bins = 120
+    crossing = [0] * bins
+    for w in words:
+        a = int((w.x0 - left) / width * (bins - 1))
+        b = int((w.x1 - left) / width * (bins - 1))
+        for k in range(a + 1, b):  # the strip strictly inside a word
+            crossing[k] += 1
+    lo, hi = bins // 3, 2 * bins // 3
+    tolerance = max(1, len(words) // 100)  # a centred title or two may cross the gutter
+    runs: list[tuple[int, int]] = []  # (length, start) of strips crossed by at most `tolerance` words
+    start = None
+    for k in range(lo, hi + 1):
+        if k < hi and crossing[k] <= tolerance:
+            start = k if start is None else start
+        elif start is not None:
+            runs.append((k - start, start))
+            start = None
+    if not runs:
+        return [(words, None)]
+    length, first = max(runs)
+    if length / bins * width < char_width(words):  # a gutter is wider than a letter
+        return [(words, None)]
+    gutter = left + (first + length / 2) / (bins - 1) * width
+    gutter_left = left + first / (bins - 1) * width
+    crossing_words = sum(1 for w in words if w.x0 < gutter < w.x1)
+    if crossing_words > 0.1 * len(words):
+        return [(words, None)]
+    all_lines = group_lines(words)
+    span = [ln for ln in all_lines if any(w.x0 < gutter < w.x1 for w in ln.words)]  # titles, footers
+    spanning = {id(ln) for ln in span}
+    rest = [w for ln in all_lines if id(ln) not in spanning for w in ln.words]
+    lefts = [w for w in rest if w.x1 <= gutter]
+    rights = [w for w in rest if w.x0 >= gutter]
+    if min(len(lefts), len(rights)) < 0.25 * len(words):
+        return [(words, None)]
+    cw = char_width(words)
+    left_lines = group_lines(lefts)
+    full = sum(1 for ln in left_lines if ln.bbox[2] >= gutter_left - 3 * cw)
+    wordy = sorted(len(ln.words) for ln in left_lines)[len(left_lines) // 2] >= 3  # prose, not table cells
+    tabbed = sum(1 for ln in left_lines if _has_column_gap(ln, cw))  # rows of a table, not prose
+    if len(left_lines) < 5 or full < 0.5 * len(left_lines) or not wordy or tabbed > 0.3 * len(left_lines):
+        return [(words, None)]
+    right_margin = min(w.x0 for w in rights)
+    groups: list[tuple[list[Word], float | None]] = []
+    tops = [ln.bbox[1] for ln in span]
+    for i in range(len(span) + 1):
+        band_top = tops[i - 1] if i > 0 else float("-inf")
+        band_bottom = tops[i] if i < len(span) else float("inf")
+        if i > 0:
+            groups.append((span[i - 1].words, left))
+        for side, margin in ((lefts, left), (rights, right_margin)):
+            part = [w for w in side if band_top <= w.top < band_bottom]
+            if part:
+                groups.append((part, margin))
+    return groups
+
+
+def _has_column_gap(line: TextLine, cw: float) -> bool:
+    return any(b.x0 - a.x1 > 2.5 * cw for a, b in zip(line.words, line.words[1:], strict=False))
+
+
+def lay_out(words: list[Word], ocr: bool = False) -> tuple[list[TextLine], list[str]]:
+    """Words -> lines and their texts in reading order, column by column on a two-column page."""
+    lines: list[TextLine] = []
+    texts: list[str] = []
+    for group, margin in columns(words):
+        column_lines = group_lines(group)
+        lines.extend(column_lines)
+        texts.extend(render(column_lines, margin=margin, ocr=ocr))
+    return lines, texts
+
+
 def char_width(words: list[Word]) -> float:
     widths = [(w.x1 - w.x0) / len(w.text) for w in words if w.text and w.x1 > w.x0]
     return median(widths) if widths else 5.0

@@ -133,11 +133,11 @@ class OcrLines:
 def read_page(image: Any, scale: float = 1.0) -> OcrLines:
     """Page image -> text lines: preprocessing, Tesseract, lines with indentation, bullets recovered,
     junk lines left out."""
-    from .layout import group_lines, render
+    from .layout import lay_out
 
     prepared = prepare(image)
     result = recognise(prepared.image, scale=scale / prepared.factor)  # boxes in the caller's units
-    lines = group_lines(result.words)
-    texts = [join_letter_spaced(fix_bullets(t)) for t in render(lines, ocr=True)]
+    lines, rendered = lay_out(result.words, ocr=True)
+    texts = [join_letter_spaced(fix_bullets(t)) for t in rendered]
     kept = [(ln, t) for ln, t in zip(lines, texts, strict=True) if not is_junk(t, ln.conf)]
     return OcrLines([ln for ln, _ in kept], [t for _, t in kept], result.mean_confidence, len(lines) - len(kept))

@@ -160,3 +160,31 @@ def test_pdfium_characters_make_words(chars: list, words: list[str]) -> None:
 
     got = _words(chars)
     assert sorted(w.text for w in got) == sorted(words)
+
+
+def test_a_two_column_pdf_is_read_column_by_column(tmp_path: Path) -> None:
+    """A newsletter-style page: a full-width title, then two columns of prose; the text layer is read
+    title, left column, right column (not line by line across the gutter)."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    font = Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf")
+    if not font.exists():
+        pytest.skip("fonts-nanum is not installed")
+    pdfmetrics.registerFont(TTFont("NanumGothic", str(font)))
+    target = tmp_path / "two-columns.pdf"
+    c = canvas.Canvas(str(target), pagesize=(595, 842))
+    c.setFont("NanumGothic", 16)
+    c.drawCentredString(297, 780, "구정 소식지 2026년 6월호 주요 소식 모음")
+    c.setFont("NanumGothic", 10)
+    for k in range(20):
+        c.drawString(50, 740 - 15 * k, f"왼쪽 단 {k:02d}번 줄은 단의 끝까지 이어지는 문장")
+        c.drawString(320, 740 - 15 * k, f"오른쪽 단 {k:02d}번 줄도 끝까지 이어지는 문장")
+    c.save()
+    raw = readers.read(str(target))
+    texts = [b.text.strip() for b in raw.pages[0].blocks]
+    assert texts[0].startswith("구정 소식지")
+    assert [t.split()[2] for t in texts[1:21]] == [f"{k:02d}번" for k in range(20)]
+    assert all(t.startswith("왼쪽") for t in texts[1:21]) and all(t.startswith("오른쪽") for t in texts[21:41])

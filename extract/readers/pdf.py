@@ -16,7 +16,7 @@ from typing import Any
 
 from ..document import Block, Page, RawDocument, Source
 from ..errors import CorruptInput, EncryptedInput, InputTooLarge
-from ..layout import group_lines, merge_wrapped, render
+from ..layout import lay_out, merge_wrapped
 from .pdf_text import page_words
 
 MAX_PAGES = 2000
@@ -110,8 +110,7 @@ def _pages(pdf: Any, layer: Any, ocr_mode: str, dpi: int, pages: list[Page], war
         confidence = None
         if use_text:
             method = "text"
-            lines = group_lines(words)
-            texts = render(lines)
+            lines, texts = lay_out(words)
         else:
             method = "ocr"
             result = _ocr_page(layer, index, dpi)

@@ -1,0 +1,53 @@
+"""Positioned words -> lines in reading order: one column, two columns with full-width titles, and tables
+(whose columns must not be read as text columns)."""
+
+from __future__ import annotations
+
+from extract.layout import Word, lay_out
+
+
+def _line(text: str, x: float, top: float, word_width: float = 40.0) -> list[Word]:
+    out, pos = [], x
+    for word in text.split():
+        out.append(Word(word, pos, top, pos + word_width, top + 10))
+        pos += word_width + 5
+    return out
+
+
+def test_two_columns_are_read_column_by_column_under_a_full_width_title() -> None:
+    words = _line("2026년 상반기 소식지 제목 줄 가운데", 150, 40)  # crosses the gutter
+    for k in range(12):
+        words += _line(f"왼쪽{k} 단의 문장이 단 끝까지 이어짐", 50, 80 + 14 * k)  # runs up to x = 360
+        words += _line(f"오른쪽{k} 단의 문장도 끝까지 이어짐", 400, 80 + 14 * k)
+    _, texts = lay_out(words)
+    firsts = [t.split()[0] for t in texts]
+    assert firsts[0] == "2026년"
+    assert firsts[1:13] == [f"왼쪽{k}" for k in range(12)]
+    assert firsts[13:] == [f"오른쪽{k}" for k in range(12)]
+    assert all(not t.startswith(" " * 5) for t in texts[13:])  # right column indented from its own margin
+
+
+def test_a_two_column_table_is_not_split_into_text_columns() -> None:
+    words: list[Word] = []
+    for k in range(25):
+        words += _line(f"성명{k}", 50, 80 + 14 * k) + _line(f"소속{k}", 400, 80 + 14 * k)
+    _, texts = lay_out(words)
+    assert [t.split()[0] for t in texts][:2] == ["성명0", "성명1"] or texts[0].split()[-1] == "소속0"
+    assert all("성명" in t and "소속" in t for t in texts)  # each row stays one line
+
+
+def test_one_column_stays_as_it_is() -> None:
+    words: list[Word] = []
+    for k in range(30):
+        words += _line(f"문장{k} 이어지는 본문 내용 한 줄이 페이지 끝까지 이어짐", 50, 80 + 14 * k)
+    _, texts = lay_out(words)
+    assert [t.split()[0] for t in texts] == [f"문장{k}" for k in range(30)]
+
+
+def test_a_wide_table_with_many_columns_is_not_split() -> None:
+    words: list[Word] = []
+    for k in range(25):  # six columns of short cells, like a screening result table
+        for c, x in enumerate((50, 130, 230, 330, 420, 500)):
+            words += _line(f"칸{k}-{c}", x, 80 + 14 * k, 30)
+    _, texts = lay_out(words)
+    assert len(texts) == 25 and all(t.split()[0] == f"칸{k}-0" for k, t in enumerate(texts))
