@@ -15,6 +15,7 @@ import shutil
 from dataclasses import dataclass
 from typing import Any
 
+from . import glyphs
 from .errors import OcrUnavailable
 from .layout import Word
 
@@ -130,14 +131,25 @@ class OcrLines:
     dropped: int  # junk lines left out
 
 
+def _replace_first_word(text: str, word: str, marker: str) -> str:
+    body = text.lstrip()
+    if not body.startswith(word):
+        return text
+    rest = body[len(word) :]
+    return text[: len(text) - len(body)] + marker + (rest if rest[:1].isspace() else " " + rest)
+
+
 def read_page(image: Any, scale: float = 1.0) -> OcrLines:
-    """Page image -> text lines: preprocessing, Tesseract, lines with indentation, bullets recovered,
-    junk lines left out."""
+    """Page image -> text lines: preprocessing, Tesseract, lines with indentation (column by column),
+    junk lines left out, bullets recovered from their shape and from known misreadings."""
     from .layout import lay_out
 
     prepared = prepare(image)
     result = recognise(prepared.image, scale=scale / prepared.factor)  # boxes in the caller's units
-    lines, rendered = lay_out(result.words, ocr=True)
-    texts = [join_letter_spaced(fix_bullets(t)) for t in rendered]
-    kept = [(ln, t) for ln, t in zip(lines, texts, strict=True) if not is_junk(t, ln.conf)]
-    return OcrLines([ln for ln, _ in kept], [t for _, t in kept], result.mean_confidence, len(lines) - len(kept))
+    all_lines, rendered = lay_out(result.words, ocr=True)
+    kept = [(ln, t) for ln, t in zip(all_lines, rendered, strict=True) if not is_junk(t, ln.conf)]
+    lines, texts = [ln for ln, _ in kept], [t for _, t in kept]
+    for i, marker in glyphs.recover(lines, prepared.image, prepared.factor / scale).items():
+        texts[i] = _replace_first_word(texts[i], lines[i].words[0].text, marker)
+    texts = [join_letter_spaced(fix_bullets(t)) for t in texts]
+    return OcrLines(lines, texts, result.mean_confidence, len(all_lines) - len(lines))

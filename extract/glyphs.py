@@ -1,0 +1,80 @@
+"""Outline markers recovered from their shape on the page image.
+
+Tesseract's Korean model has no good reading for the bullets of administrative reports: a □ comes out as
+ㅁ or 디, a ○ as (, 0 or o, and circled numbers ①–⑤ as (1), 0), @ or 69). The outline depends on them, so
+the first word of each OCR line is looked at when it is short and not a Korean word: a glyph about as wide
+as it is high whose frame is inked on all four sides with empty corners is round (○, or a circled number
+when its inside holds ink), with inked corners square (□). Circled numbers are numbered in their order on
+the page (the digit Tesseract saw is used only to start the count).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CANDIDATE = re.compile(r"^[^가-힣]{1,4}$|^[ㅁㅇ디ㄱ口]$")  # short and not a Korean word
+
+
+def classify(ink: Any) -> str | None:
+    """'square', 'circle', 'circled' or None for a boolean crop (rows x columns) around one glyph."""
+    import numpy as np
+
+    h, w = ink.shape
+    if h < 8 or w < 8 or not 0.75 <= w / h <= 1.33:
+        return None
+    band = max(1, round(0.18 * min(h, w)))
+    r0, r1, c0, c1 = round(0.35 * h), round(0.65 * h) + 1, round(0.35 * w), round(0.65 * w) + 1
+    middles = [  # a frame crosses the middle of each side: true of □ ○ ①, not of `2)` or letters
+        ink[r0:r1, :band].any(axis=1).mean(), ink[r0:r1, -band:].any(axis=1).mean(),
+        ink[:band, c0:c1].any(axis=0).mean(), ink[-band:, c0:c1].any(axis=0).mean(),
+    ]  # fmt: skip
+    if min(middles) < 0.9:
+        return None  # not closed on all four sides
+    cy, cx = h // 2, w // 2
+    inner = ink[cy - h // 5 : cy + h // 5 + 1, cx - w // 5 : cx + w // 5 + 1].mean()
+    c = max(1, round(0.15 * min(h, w)))
+    corners = float(np.mean([ink[:c, :c].mean(), ink[:c, -c:].mean(), ink[-c:, :c].mean(), ink[-c:, -c:].mean()]))
+    if corners >= 0.45 and inner < 0.15:
+        return "square"
+    if corners < 0.25:
+        return "circled" if inner >= 0.15 else "circle"
+    return None
+
+
+def recover(lines: list[Any], image: Any, to_pixels: float) -> dict[int, str]:
+    """{line index: marker} for OCR lines (layout.TextLine) whose first word is a □, ○ or circled number
+    on `image`; word coordinates times `to_pixels` are the image's pixels."""
+    import numpy as np
+
+    arr = np.asarray(image, dtype=np.uint8)
+    sample = arr[::4, ::4]
+    paper, dark = (int(v) for v in np.percentile(sample, [75, 1]))
+    threshold = (paper + dark) // 2
+    found: dict[int, str] = {}
+    count = 0
+    heights = sorted(w.bottom - w.top for line in lines for w in line.words)
+    letter = heights[len(heights) // 2] if heights else 0.0  # the page's typical word height
+    for i, line in enumerate(lines):
+        if len(line.words) < 2:
+            continue
+        first = line.words[0]
+        if not _CANDIDATE.match(first.text) or first.bottom - first.top < 0.7 * letter:
+            continue  # a Korean word, or a mark smaller than the page's letters (asterisks, stamps)
+        x0, y0, x1, y1 = (round(v * to_pixels) for v in (first.x0, first.top, first.x1, first.bottom))
+        crop = arr[max(0, y0) : y1 + 1, max(0, x0) : x1 + 1] < threshold
+        if crop.size == 0 or not crop.any():
+            continue
+        rows, cols = np.flatnonzero(crop.any(axis=1)), np.flatnonzero(crop.any(axis=0))
+        crop = crop[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]  # tight around the ink
+        kind = classify(crop)
+        if kind == "square":
+            found[i] = "□"
+        elif kind == "circle":
+            found[i] = "○"
+        elif kind == "circled":
+            digits = re.findall(r"[1-9]", first.text)
+            count = count + 1 if count else (int(digits[0]) if len(digits) == 1 else 1)
+            found[i] = CIRCLED[min(count, len(CIRCLED)) - 1]
+    return found

@@ -1,0 +1,63 @@
+"""Outline markers from their shape: hollow squares, rings and circled numbers drawn on a page are told
+apart from letters and filled marks; circled numbers are numbered in page order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from extract import glyphs
+from extract.layout import TextLine, Word
+
+FONT = Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf")
+
+
+def _crop(draw_fn) -> np.ndarray:
+    img = Image.new("L", (60, 60), 255)
+    draw_fn(ImageDraw.Draw(img))
+    ink = np.asarray(img) < 128
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    return ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+
+
+def _font() -> ImageFont.FreeTypeFont:
+    if not FONT.exists():
+        pytest.skip("fonts-nanum is not installed")
+    return ImageFont.truetype(str(FONT), 40)
+
+
+SHAPES = [
+    ("hollow square", lambda d: d.rectangle((8, 8, 48, 48), outline=0, width=3), "square"),
+    ("ring", lambda d: d.ellipse((8, 8, 48, 48), outline=0, width=3), "circle"),
+    ("circled digit", lambda d: (d.ellipse((8, 8, 48, 48), outline=0, width=3), d.rectangle((26, 18, 30, 38), fill=0)), "circled"),
+    ("filled square", lambda d: d.rectangle((8, 8, 48, 48), fill=0), None),
+    ("dash", lambda d: d.rectangle((8, 28, 48, 31), fill=0), None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "draw", "kind"), SHAPES)
+def test_shapes(name: str, draw, kind: str | None) -> None:
+    assert glyphs.classify(_crop(draw)) == kind, name
+
+
+@pytest.mark.parametrize("letter", ["가", "회", "의", "3", "2)"])
+def test_letters_are_not_markers(letter: str) -> None:
+    font = _font()
+    assert glyphs.classify(_crop(lambda d: d.text((8, 4), letter, font=font, fill=0))) is None
+
+
+def test_circled_numbers_are_numbered_in_page_order() -> None:
+    img = Image.new("L", (600, 400), 255)
+    d = ImageDraw.Draw(img)
+    lines = []
+    for k, misread in enumerate(["(1)", "0)", "@"]):
+        top = 40 + 100 * k
+        d.ellipse((20, top, 60, top + 40), outline=0, width=3)
+        d.rectangle((38, top + 10, 42, top + 30), fill=0)
+        lines.append(TextLine([Word(misread, 20, top, 60, top + 40), Word("항목", 80, top, 160, top + 40)]))
+    d.rectangle((20, 360, 60, 398), outline=0, width=3)
+    lines.append(TextLine([Word("ㅁ", 20, 360, 60, 398), Word("추진결과", 80, 360, 200, 398)]))
+    assert glyphs.recover(lines, img, 1.0) == {0: "①", 1: "②", 2: "③", 3: "□"}
