@@ -48,10 +48,9 @@ def recover(lines: list[Any], image: Any, to_pixels: float) -> dict[int, str]:
     on `image`; word coordinates times `to_pixels` are the image's pixels."""
     import numpy as np
 
-    arr = np.asarray(image, dtype=np.uint8)
-    sample = arr[::4, ::4]
-    paper, dark = (int(v) for v in np.percentile(sample, [75, 1]))
-    threshold = (paper + dark) // 2
+    from .preprocess import ink
+
+    page_ink, _ = ink(image)
     found: dict[int, str] = {}
     count = 0
     heights = sorted(w.bottom - w.top for line in lines for w in line.words)
@@ -63,7 +62,7 @@ def recover(lines: list[Any], image: Any, to_pixels: float) -> dict[int, str]:
         if not _CANDIDATE.match(first.text) or first.bottom - first.top < 0.7 * letter:
             continue  # a Korean word, or a mark smaller than the page's letters (asterisks, stamps)
         x0, y0, x1, y1 = (round(v * to_pixels) for v in (first.x0, first.top, first.x1, first.bottom))
-        crop = arr[max(0, y0) : y1 + 1, max(0, x0) : x1 + 1] < threshold
+        crop = page_ink[max(0, y0) : y1 + 1, max(0, x0) : x1 + 1]
         if crop.size == 0 or not crop.any():
             continue
         rows, cols = np.flatnonzero(crop.any(axis=1)), np.flatnonzero(crop.any(axis=0))

@@ -89,13 +89,6 @@ def fix_bullets(line: str) -> str:
     return line
 
 
-def prepare(image: Any) -> Any:
-    """The page image Tesseract sees (see preprocess.py: borders, skew, table rules, type size)."""
-    from .preprocess import prepare as _prepare
-
-    return _prepare(image)
-
-
 _JUNK_SYMBOLS = set("<>()|%×※~\\/{}[]『』「」:;@#^")
 
 
@@ -143,6 +136,7 @@ def read_page(image: Any, scale: float = 1.0) -> OcrLines:
     """Page image -> text lines: preprocessing, Tesseract, lines with indentation (column by column),
     junk lines left out, bullets recovered from their shape and from known misreadings."""
     from .layout import lay_out
+    from .preprocess import prepare
 
     prepared = prepare(image)
     result = recognise(prepared.image, scale=scale / prepared.factor)  # boxes in the caller's units

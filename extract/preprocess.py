@@ -42,7 +42,7 @@ class Prepared:
     text_px: float | None = None  # body text row height as rendered (see text_height)
 
 
-def _ink(grey: Any) -> tuple[Any, int]:
+def ink(grey: Any) -> tuple[Any, int]:
     """Boolean ink mask and the background level: ink is darker than halfway to the paper (levels
     measured on every 4th pixel each way, which is as good and 16 times cheaper)."""
     import numpy as np
@@ -76,7 +76,7 @@ def remove_rules(grey: Any) -> tuple[Any, int]:
     import numpy as np
     from PIL import Image
 
-    mask, paper = _ink(grey)
+    mask, paper = ink(grey)
     h, w = mask.shape
     rules = _long_runs(mask, max(40, int(0.06 * w))) | _long_runs(mask.T, max(40, int(0.045 * h))).T
     if not rules.any():
@@ -99,7 +99,7 @@ def remove_dark_borders(grey: Any) -> Any:
     import numpy as np
     from PIL import Image
 
-    mask, paper = _ink(grey)
+    mask, paper = ink(grey)
     h, w = mask.shape
     rows = np.count_nonzero(mask, axis=1) >= 0.5 * w
     cols = np.count_nonzero(mask, axis=0) >= 0.5 * h
@@ -130,7 +130,7 @@ def skew_angle(grey: Any) -> float:
 
     scale = min(1.0, 600 / max(grey.width, 1))
     small = grey.resize((max(1, int(grey.width * scale)), max(1, int(grey.height * scale))))
-    mask, _ = _ink(small)
+    mask, _ = ink(small)
     if mask.sum() < 50:
         return 0.0
     img = Image.fromarray((mask * 255).astype(np.uint8), mode="L")
@@ -151,7 +151,7 @@ def text_height(grey: Any) -> float | None:
     safe side)."""
     import numpy as np
 
-    mask, _ = _ink(grey)
+    mask, _ = ink(grey)
     rows = np.count_nonzero(mask, axis=1) > max(3, 0.005 * mask.shape[1])
     padded = np.concatenate([[False], rows, [False]]).astype(np.int8)
     edges = np.flatnonzero(np.diff(padded))
@@ -170,7 +170,7 @@ def prepare(image: Any, text_px: int | None = None) -> Prepared:
     grey = remove_dark_borders(grey)
     angle = skew_angle(grey)
     if abs(angle) >= MIN_ROTATION:
-        _, paper = _ink(grey)
+        _, paper = ink(grey)
         grey = grey.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=paper, expand=False)
     grey, removed = remove_rules(grey)
     target = TEXT_PX if text_px is None else text_px

@@ -74,9 +74,6 @@ class Store:
         self.db.executescript(SCHEMA)
         self.db.execute("PRAGMA foreign_keys = ON")
 
-    def upsert(self, key: str, sha256: str, report: dict[str, Any]) -> None:
-        self.upsert_many([(key, sha256, report)])
-
     def upsert_many(self, items: list[tuple[str, str, dict[str, Any]]]) -> None:
         """Insert or replace documents and their rows, all in one transaction."""
         with self.db:
