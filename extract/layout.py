@@ -100,7 +100,7 @@ def columns(words: list[Word]) -> list[tuple[list[Word], float | None]]:
     if crossing_words > 0.1 * len(words):
         return [(words, None)]
     all_lines = group_lines(words)
-    span = [ln for ln in all_lines if any(w.x0 < gutter < w.x1 for w in ln.words)]  # titles, footers
+    span = [ln for ln in all_lines if _spans(ln, gutter)]  # titles, footers
     spanning = {id(ln) for ln in span}
     rest = [w for ln in all_lines if id(ln) not in spanning for w in ln.words]
     lefts = [w for w in rest if w.x1 <= gutter]
@@ -127,6 +127,20 @@ def columns(words: list[Word]) -> list[tuple[list[Word], float | None]]:
             if part:
                 groups.append((part, margin))
     return groups
+
+
+def _spans(line: TextLine, gutter: float) -> bool:
+    """A line runs across the gutter: a word crosses it, or the words either side of it are no further
+    apart than the line is tall (word spacing; OCR boxes are syllables, and the gap between two syllables
+    of a large centred title can fall right on a gutter). A gutter between columns is wider than that."""
+    before = [w for w in line.words if w.x1 <= gutter]
+    after = [w for w in line.words if w.x0 >= gutter]
+    if len(before) + len(after) < len(line.words):
+        return True
+    if not before or not after:
+        return False
+    height = line.bbox[3] - line.bbox[1]
+    return min(w.x0 for w in after) - max(w.x1 for w in before) < height
 
 
 def _has_column_gap(line: TextLine, cw: float) -> bool:

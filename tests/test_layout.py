@@ -51,3 +51,18 @@ def test_a_wide_table_with_many_columns_is_not_split() -> None:
             words += _line(f"칸{k}-{c}", x, 80 + 14 * k, 30)
     _, texts = lay_out(words)
     assert len(texts) == 25 and all(t.split()[0] == f"칸{k}-0" for k, t in enumerate(texts))
+
+
+def test_a_cover_page_title_in_syllables_is_not_split_at_a_gutter() -> None:
+    # OCR boxes of a large centred title are syllables; a gap between two of them can fall on the strip
+    # between two side-by-side tables (the header table left, the approval table right).
+    words: list[Word] = []
+    for k in range(12):  # syllable boxes again: every row looks like words running up to the strip
+        words += _line(f"문 서 번 호 과 {k}", 50, 40 + 14 * k, 30) + _line(f"주 무 관 팀 장 {k}", 420, 40 + 14 * k, 30)
+    title, pos = [], 166.0
+    for k, syllable in enumerate("2026년 상반기 주민 협의체 운영 결과 보고".replace(" ", "")):
+        title.append(Word(syllable, pos, 300, pos + 24, 330))
+        pos += 24 + (18 if k == 5 else 6)  # the gap 340-358 holds the middle of the strip (x = 353)
+    words += title
+    _, texts = lay_out(words)
+    assert any(t.replace(" ", "").replace("\t", "") == "2026년상반기주민협의체운영결과보고" for t in texts)

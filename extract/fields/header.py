@@ -13,7 +13,14 @@ from .common import clean, compact, is_name, is_org, is_redacted, is_title
 
 _DOC_NUMBER = re.compile(r"^(?P<dept>[가-힣A-Za-z()·ㆍ ]{2,30}?)\s*-\s*(?P<serial>\d{1,7})$")
 _NUMBER_DATE = re.compile(r"^(?P<num>\S.*?)\s*\((?P<date>[^()]*\d{4}[^()]*)\)\s*$")
-_ENFORCE = re.compile(r"^시\s*행\s+(?P<num>[가-힣A-Za-z0-9()·ㆍ ]+?-\s*\d+)\s*(?:\((?P<date>[^)]*)\))?")
+_ENFORCE = re.compile(
+    r"^시\s*행\s+(?P<num>[가-힣A-Za-z0-9()·ㆍ ]+?-\s*(?=[\d/|lIoO]*\d[\d/|lIoO]*\d)[\d/|lIoO]+)"
+    r"\s*(?:\((?P<date>[^)]*)\))?"
+)
+# In the serial of a document number only digits belong; OCR reads 7 as `/`, 1 as `l` `I` `|`, 0 as `o` `O`.
+_SERIAL_DIGITS = str.maketrans({"/": "7", "|": "1", "l": "1", "I": "1", "o": "0", "O": "0"})
+# The 시행 date is always year, month, day; OCR drops or smudges its dots (`2026 6. 23_`).
+_LOOSE_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})[\s.,_]{1,3}(\d{1,2})[\s.,_]{1,3}(\d{1,2})(?!\d)")
 _DISCLOSURE = re.compile(r"(대시민공개|부분공개\s*\(\s*[\d,\s]+\)|비공개\s*\(\s*[\d,\s]+\)|부분공개|비공개|공개)")
 _TITLE_LABEL = re.compile(r"^제\s*목\s*[:：]?\s+(?P<title>\S.{4,})$")
 _SPACED_SYLLABLES = re.compile(r"[가-힣](?: ?[가-힣]){1,3}")
@@ -175,6 +182,26 @@ def _label_value(line: Line, lines: list[Line]) -> str:
     return ""
 
 
+def _cell_value(line: Line, lines: list[Line]) -> str:
+    """A header table's value cell: up to the next column gap. On a page laid out from positions the
+    approval table beside the header table shares its rows (`문서번호<TAB>…-6545<TAB>주무관<TAB>…`)."""
+    return _label_value(line, lines).strip().split("\t")[0]
+
+
+def _enforce_date(text: str) -> str | None:
+    found = values.parse_date(text)
+    if found is None and (m := _LOOSE_YMD.search(text)):
+        found = values.parse_date(f"{m.group(1)}. {m.group(2)}. {m.group(3)}.")
+    return found
+
+
+def _doc_number(text: str) -> str:
+    """`청년정책담 당 관-6545` -> `청년정책담당관-6545`: the department part of a document number is written
+    without spaces (처리과명-일련번호); spaces inside it come from letter spacing or OCR."""
+    m = _DOC_NUMBER.match(text)
+    return f"{compact(m.group('dept'))}-{m.group('serial')}" if m else text
+
+
 def _title(lines: list[Line], models: Models) -> tuple[str | None, Line | None]:
     for ln in lines:
         if ln.heading == 1 and ln.body:
@@ -188,18 +215,47 @@ def _title(lines: list[Line], models: Models) -> tuple[str | None, Line | None]:
             v = _label_value(ln, lines)
             if v:
                 return clean(v), ln
+    for k, ln in enumerate(lines[:60]):
+        # The 공문 form puts 수신, (경유), 제목 in this order: the row after (경유) is the title row even when
+        # its small grey label is misread (`세르<TAB>2026년 … 알림`).
+        if ln.field == "via" and k + 1 < len(lines):
+            nxt = lines[k + 1]
+            if nxt.field is None and nxt.label and len(compact(nxt.label)) <= 3 and nxt.value:
+                return clean(nxt.value), nxt
     for k, ln in enumerate(lines[:10]):
         if compact(ln.body) == "보도자료":  # a press release: its headline follows
             for nxt in lines[k + 1 : k + 4]:
                 if not nxt.label and len(clean(nxt.body)) >= 10:
                     return clean(nxt.body), nxt
-    for ln in lines[:60]:
+    for k, ln in enumerate(lines[:60]):
         body = clean(ln.body)
         if ln.label or not (6 <= len(body) <= 90) or values.find_dates(body):
             continue
         if _TITLE_END.search(compact(body)) and not body.endswith("드립니다"):
-            return body, ln
+            return _body_copy(body, ln, lines[k + 1 : k + 40])
     return None, None
+
+
+def _body_copy(title: str, line: Line, after: list[Line]) -> tuple[str, Line]:
+    """A report with a cover page repeats its title at the head of the first body page; where the two
+    differ (an edit made on one only, or OCR of the cover's large display type: `3자 … 주진` for `3차 …
+    추진`) the body's copy is the one to keep. A copy is a line, or two lines of a wrapped title, that
+    agrees with the cover's title in at least 88% of its characters (one or two letters in a line)."""
+    target = compact(title)
+    for k, ln in enumerate(after):
+        for text in (ln.body, ln.body + " " + after[k + 1].body if k + 1 < len(after) else ""):
+            candidate = compact(text)
+            if candidate == target:
+                return title, line
+            if candidate and _similar(candidate, target) >= 0.88:
+                return clean(text), ln
+    return title, line
+
+
+def _similar(a: str, b: str) -> float:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def _attachments(lines: list[Line]) -> tuple[list[str], Line | None]:
@@ -266,21 +322,22 @@ def extract(lines: list[Line], models: Models) -> DocumentInfo:
     seen: dict[str, Line] = {}
     for ln in lines:
         if ln.field == "doc_number" and info.doc_number is None:
-            info.doc_number = clean(_label_value(ln, lines)) or None
+            info.doc_number = _doc_number(clean(_cell_value(ln, lines))) or None
             seen["doc_number"] = ln
         elif ln.field == "approval_date" and info.approval_date is None:
-            info.approval_date = values.parse_date(_label_value(ln, lines))
+            info.approval_date = values.parse_date(_cell_value(ln, lines))
             seen["approval_date"] = ln
         elif ln.field == "disclosure" and info.disclosure is None:
-            m = _DISCLOSURE.search(_label_value(ln, lines))
+            m = _DISCLOSURE.search(_cell_value(ln, lines))
             info.disclosure = re.sub(r"\s+", "", m.group(1)) if m else None
             seen["disclosure"] = ln
         m = _ENFORCE.match(ln.body)
         if m and info.doc_number is None:
-            info.doc_number = compact(m.group("num"))
+            dept, serial = m.group("num").rsplit("-", 1)
+            info.doc_number = f"{compact(dept)}-{compact(serial).translate(_SERIAL_DIGITS)}"
             seen["doc_number"] = ln
             if info.approval_date is None:
-                info.approval_date = values.parse_date(m.group("date") or "")
+                info.approval_date = _enforce_date(m.group("date") or "")
                 seen["approval_date"] = ln
     if info.disclosure is None:
         for ln in reversed(lines[-8:]):

@@ -1,0 +1,56 @@
+"""Header fields on small inputs written for the tests, including the shapes OCR and page layout give them:
+value cells beside another table, letter-spaced document numbers, a misread 제목 label, smudged 시행 lines,
+and a title that differs between the cover and the first body page."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.document import Block
+from extract.fields import header
+from extract.lines import make_lines
+from extract.normalize import normalize_block
+from extract.sections import build
+
+
+def _info(text: str, models):
+    blocks = [normalize_block(Block(t, 1, origin="plain")) for t in text.split("\n")]
+    _, lines = make_lines(blocks, models)
+    build(lines)
+    return header.extract(lines, models)
+
+
+CASES = [
+    # (text, (title, doc_number, department, approval_date))
+    # the header table and the approval table beside it share rows on a page laid out from positions
+    ("문서번호\t도로관리과-3120\t주무관\t도로관리팀장\n결재일자\t2025. 3. 4.\t한가온\t05/03 도재민\n"
+     "공개여부\t공개\n교량 점검 결과 보고",
+     ("교량 점검 결과 보고", "도로관리과-3120", "도로관리과", "2025-03-04")),
+    # OCR leaves letter spacing inside the department part of the number
+    ("문 서 번호 도로관 리 과-3120\n결재일자 2025. 3. 4.\n교량 점검 결과 보고",
+     ("교량 점검 결과 보고", "도로관리과-3120", "도로관리과", "2025-03-04")),
+    # 공문: the row after (경유) is the title row even when OCR misreads its label
+    ("수신\t수신자 참조\n(경유)\n세르\t2025년 하천 정비 공사 안내\n1. 관련 근거\n"
+     "시행 하천관리과-/118\t( 2025 7. 9_ )\t접수",
+     ("2025년 하천 정비 공사 안내", "하천관리과-7118", "하천관리과", "2025-07-09")),
+    # a clean 시행 line is read as before
+    ("제목 2025년 하천 정비 공사 안내\n시행 하천관리과-4401 (2025. 6. 25.)",
+     ("2025년 하천 정비 공사 안내", "하천관리과-4401", "하천관리과", "2025-06-25")),
+    # the cover's title and the body's copy differ in a letter: the body's copy is kept
+    ("2025년 제3차 주민협의체 회의 주진 결과 보고\n2025. 5.\n주민자치과\n"
+     "2025년 제3차 주민협의체 회의 추진 결과 보고\n□ 추진 개요",
+     ("2025년 제3차 주민협의체 회의 추진 결과 보고", None, None, None)),
+    # ... also when the body's copy wraps over two lines
+    ("2025년 제3차 주민협의체 회의 주진 결과 보고\n2025. 5.\n주민자치과\n"
+     "2025년 제3차 주민협의체\n회의 추진 결과 보고\n□ 추진 개요",
+     ("2025년 제3차 주민협의체 회의 추진 결과 보고", None, None, None)),
+    # a different heading later on is not a copy of the title
+    ("정책연구과제 선정 결과보고서\n과제명\t하천 생태 조사\n정책연구 과제 선정 심의 결과\nㅇ 최종 선정",
+     ("정책연구과제 선정 결과보고서", None, None, None)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_header_fields(text: str, expected, models) -> None:
+    info = _info(text, models)
+    assert (info.title, info.doc_number, info.department, info.approval_date) == expected
