@@ -299,6 +299,10 @@ def _eval_table(summary: dict[str, object]) -> str:
         fn = sum(c["fn"] for c in cs.values())
         f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else None
         rows.append(f"format {fmt_name:<19} micro F1 {fmt(f1)}")
+    other = summary.get("kind_other")
+    if isinstance(other, dict) and other.get("inputs"):
+        invented = ", ".join(f"{k} {v}" for k, v in other["invented"].items())
+        rows.append(f"kind other ({other['inputs']} inputs): precision {fmt(other['precision'])}, invented {invented}")
     rows.append(f"documents {summary['documents']}, whole-document accuracy {fmt(summary['document_accuracy'])}")
     failed = summary["failed"]
     assert isinstance(failed, list)

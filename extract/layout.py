@@ -41,10 +41,17 @@ class TextLine:
         return sum(confs) / len(confs) if confs else None
 
 
-def group_lines(words: list[Word]) -> list[TextLine]:
-    """Words -> lines, top to bottom; a word joins the line it overlaps vertically by half its height."""
+def group_lines(words: list[Word], ocr: bool = False) -> list[TextLine]:
+    """Words -> lines, top to bottom; a word joins the line it overlaps vertically by half its height.
+
+    OCR boxes more than 1.6 times the page's usual height (a blurred syllable or a label that Tesseract
+    drew over two rows) are placed last, each on the overlapping line whose middle is nearest its own:
+    placed first, such a box stretched its line over the next row and the two rows were read as one."""
+    usual_height = median(w.bottom - w.top for w in words) if ocr and words else None
+    tall = [w for w in words if usual_height and w.bottom - w.top > 1.6 * usual_height]
+    tall_ids = {id(w) for w in tall}
     lines: list[TextLine] = []
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+    for w in sorted((w for w in words if id(w) not in tall_ids), key=lambda w: (w.top, w.x0)):
         height = max(w.bottom - w.top, 1e-3)  # an OCR dash can be under a point tall
         for line in reversed(lines[-3:]):
             _, top, _, bottom = line.bbox
@@ -54,13 +61,30 @@ def group_lines(words: list[Word]) -> list[TextLine]:
                 break
         else:
             lines.append(TextLine([w]))
+    bands = [(ln.bbox[1], ln.bbox[3]) for ln in lines]  # before the tall boxes stretch them
+    first_tall = len(lines)
+    for w in sorted(tall, key=lambda w: (w.top, w.x0)):
+        middle = (w.top + w.bottom) / 2
+        near = [
+            (abs((top + bottom) / 2 - middle), k)
+            for k, (top, bottom) in enumerate(bands)
+            if min(bottom, w.bottom) - max(top, w.top) >= 0.5 * min(w.bottom - w.top, bottom - top)
+        ]
+        if near:
+            k = min(near)[1]
+            lines[k].words.append(w)
+            if k >= first_tall:  # a line of large type: its band grows as a line of body text does
+                bands[k] = (min(bands[k][0], w.top), max(bands[k][1], w.bottom))
+        else:
+            lines.append(TextLine([w]))
+            bands.append((w.top, w.bottom))
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
     lines.sort(key=lambda ln: ln.bbox[1])
     return lines
 
 
-def columns(words: list[Word]) -> list[tuple[list[Word], float | None]]:
+def columns(words: list[Word], ocr: bool = False) -> list[tuple[list[Word], float | None]]:
     """Words in reading order groups: [(words, left margin)], one group for a one-column page; for a page
     set in two columns, the full-width lines (titles, footers) in their place and each column band left
     column first. A gutter is a vertical strip in the middle third that (almost) no word crosses, with
@@ -99,7 +123,7 @@ def columns(words: list[Word]) -> list[tuple[list[Word], float | None]]:
     crossing_words = sum(1 for w in words if w.x0 < gutter < w.x1)
     if crossing_words > 0.1 * len(words):
         return [(words, None)]
-    all_lines = group_lines(words)
+    all_lines = group_lines(words, ocr)
     span = [ln for ln in all_lines if _spans(ln, gutter)]  # titles, footers
     spanning = {id(ln) for ln in span}
     rest = [w for ln in all_lines if id(ln) not in spanning for w in ln.words]
@@ -108,7 +132,7 @@ def columns(words: list[Word]) -> list[tuple[list[Word], float | None]]:
     if min(len(lefts), len(rights)) < 0.25 * len(words):
         return [(words, None)]
     cw = char_width(words)
-    left_lines = group_lines(lefts)
+    left_lines = group_lines(lefts, ocr)
     full = sum(1 for ln in left_lines if ln.bbox[2] >= gutter_left - 3 * cw)
     wordy = sorted(len(ln.words) for ln in left_lines)[len(left_lines) // 2] >= 3  # prose, not table cells
     tabbed = sum(1 for ln in left_lines if _has_column_gap(ln, cw))  # rows of a table, not prose
@@ -151,8 +175,8 @@ def lay_out(words: list[Word], ocr: bool = False) -> tuple[list[TextLine], list[
     """Words -> lines and their texts in reading order, column by column on a two-column page."""
     lines: list[TextLine] = []
     texts: list[str] = []
-    for group, margin in columns(words):
-        column_lines = group_lines(group)
+    for group, margin in columns(words, ocr):
+        column_lines = group_lines(group, ocr)
         lines.extend(column_lines)
         texts.extend(render(column_lines, margin=margin, ocr=ocr))
     return lines, texts

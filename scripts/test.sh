@@ -8,6 +8,6 @@ bash scripts/install.sh dev
 .venv/bin/mypy
 .venv/bin/python -m pytest -q
 if [ -d ../shared/corpus/gold ]; then
-  echo "--- gongmun eval ../shared/corpus/gold (floors: tests/eval_floors.json)"
-  .venv/bin/gongmun eval ../shared/corpus/gold
+  echo "--- gongmun eval ../shared/corpus/gold (floors: tests/eval_floors_all.json, scans included)"
+  .venv/bin/gongmun eval ../shared/corpus/gold --floors tests/eval_floors_all.json
 fi

@@ -109,3 +109,18 @@ def test_floors() -> None:
     summary = {"fields": {"title": {"f1": 0.9, "accuracy": 0.9}}, "micro": {"f1": 0.5, "accuracy": 0.5}}
     assert evaluate.check_floors(summary, {"title": 0.9, "micro": 0.4}) == []
     assert evaluate.check_floors(summary, {"title": 0.95}) == ["title: 0.9 < floor 0.95"]
+
+
+def test_kind_other_precision_counts_invented_items() -> None:
+    def doc(kind: str, fp: int) -> evaluate.DocResult:
+        d = evaluate.DocResult("g", "x.hwpx", "hwpx", 0.1, "ok", gold_kind=kind)
+        d.fields = {"attendees": evaluate.Counts(fp=fp), "decisions": evaluate.Counts(tp=1)}
+        return d
+
+    clean = evaluate.summarize([doc("other", 0), doc("meeting_result", 3)])["kind_other"]
+    assert clean == {"inputs": 1, "invented": {"attendees": 0, "decisions": 0, "disagreements": 0}, "precision": 1.0}
+    summary = evaluate.summarize([doc("other", 2)])
+    assert summary["kind_other"]["precision"] == 0.0
+    assert evaluate.check_floors(summary, {"kind_other": 1.0}) == [
+        "kind_other: invented {'attendees': 2, 'decisions': 0, 'disagreements': 0} (precision floor 1.0)"
+    ]

@@ -114,3 +114,20 @@ def test_items_of_a_decisions_section_are_decisions(tmp_path: Path) -> None:
     text = "운영위원회 회의 결과 보고\n□ 일 시 : 2024. 3. 5.(화) 10:00\n□ 결정사항\n ○ 차기 회의는 분기별로 개최\n ○ 회비 인상안 보류\n"
     r = _report(tmp_path, text)
     assert [d.text for d in r.decisions] == ["차기 회의는 분기별로 개최", "회비 인상안 보류"]
+
+
+CHRONOLOGY = """2025년 공유공간 입주단체 심사 결과보고
+□ 추진경위
+ ㅇ ’25.3.4. : 공유공간 운영계획 수립
+ ㅇ ’25.3.10.~3.21. : 입주단체 모집 공고
+ ㅇ ’25.3.25.~3.26. : 서류 및 면접 심사
+□ 심사결과
+ ㅇ 최종 5개 단체 선정
+"""
+
+
+def test_a_result_report_without_a_date_line_is_dated_by_its_chronology(tmp_path: Path) -> None:
+    r = _report(tmp_path, CHRONOLOGY)
+    assert r.meeting is not None and r.meeting.date == "2025-03-25"
+    r = _report(tmp_path, CHRONOLOGY.replace("면접 심사", "면접 평가"))  # the chronology does not name it
+    assert r.meeting is not None and r.meeting.date is None

@@ -34,6 +34,15 @@ PEOPLE = [
     ("참석자 : 위원 3명(강민호, 서지연, 남궁현)", [("강민호", None, None), ("서지연", None, None), ("남궁현", None, None)]),
     ("참석자 : *****, ***** 위원", []),
     ("출석의원(3인) : 문태석 배소연 임재훈", [("문태석", None, None), ("배소연", None, None), ("임재훈", None, None)]),
+    # OCR spacing inside compounds: a broken department joins again, a department run into its title splits
+    # at the department suffix, a broken title is one title again
+    ("참석자 : 공원녹지과, 도시녹지 정책과, 주택정책과주무 팀장",
+     [(None, "주무팀장", "공원녹지과"), (None, "주무팀장", "도시녹지정책과"), (None, "주무팀장", "주택정책과")]),
+    ("참석자 : 녹색도시추진 단장, 교통정책과 장",
+     [(None, "녹색도시추진단장", None), (None, "교통정책과장", None)]),
+    # ... but a name next to a title or a real department before a title is left as written
+    ("참석자 : 시민소통과 주무관, 한서윤 외부 위원",
+     [(None, "주무관", "시민소통과"), (None, "위원", "한서윤 외부")]),
 ]  # fmt: skip
 
 
@@ -85,6 +94,10 @@ APPROVALS = [
     # 전결 is delegated approval, not a proxy; redacted names stay unknown
     ("주무관\t팀장\t과장\n*****\t문도현\t전결 07/01 배하린",
      [("주무관", None, None, False), ("팀장", "문도현", None, False), ("과장", "배하린", "2016-07-01", False)]),
+    # a 시행문 row laid out from positions: a name and the next position closer than a column gap
+    ("소방위\t최서진\t구조팀장\t문하람 재난대응과장 전결 05/11\n                 배도윤",
+     [("소방위", "최서진", None, False), ("구조팀장", "문하람", None, False),
+      ("재난대응과장", "배도윤", "2016-05-11", False)]),
 ]  # fmt: skip
 
 

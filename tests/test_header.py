@@ -54,3 +54,12 @@ CASES = [
 def test_header_fields(text: str, expected, models) -> None:
     info = _info(text, models)
     assert (info.title, info.doc_number, info.department, info.approval_date) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("대시민공개", "대시민공개"), ("대시민공?", "대시민공개"), ("부분공7H(6)", "부분공개"), ("부분공개 (6)", "부분공개(6)"),
+     ("부문공개(5,6)", "부분공개(5,6)"), ("비공개(5)", "비공개(5)"), ("해당 없음", None)],
+)  # fmt: skip
+def test_disclosure_values_and_one_misread_letter(value: str, expected, models) -> None:
+    assert _info(f"문서번호\t총무과-100\n공개여부\t{value}\n회의 결과 보고", models).disclosure == expected

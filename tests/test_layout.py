@@ -66,3 +66,15 @@ def test_a_cover_page_title_in_syllables_is_not_split_at_a_gutter() -> None:
     words += title
     _, texts = lay_out(words)
     assert any(t.replace(" ", "").replace("\t", "") == "2026년상반기주민협의체운영결과보고" for t in texts)
+
+
+def test_an_ocr_box_drawn_over_two_rows_does_not_merge_them() -> None:
+    # Two rows of syllables 40 apart, 30 tall; Tesseract drew one syllable of the first row 62 tall, down
+    # into the second. Placed first, it stretched the first row over the second and interleaved them.
+    words: list[Word] = []
+    for k, s in enumerate("마을정책사업을원활하게추진"):
+        words.append(Word(s, 50 + 34 * k, 100, 80 + 34 * k, 162 if k == 6 else 130, 60.0))
+    for k, s in enumerate("상호간의이해를돕고협력"):
+        words.append(Word(s, 50 + 34 * k, 140 + (k % 3), 80 + 34 * k, 170 + (k % 3), 60.0))
+    _, texts = lay_out(words, ocr=True)
+    assert [t.replace(" ", "") for t in texts] == ["마을정책사업을원활하게추진", "상호간의이해를돕고협력"]

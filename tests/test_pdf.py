@@ -136,7 +136,8 @@ def test_missing_korean_data_is_its_own_error(monkeypatch: pytest.MonkeyPatch, t
      ("|| 주요 내용", "Ⅱ 주요 내용"), (": 양측은 협의", "· 양측은 협의"), ("2016. 4. 27", "2016. 4. 27"),
      ("(< 구 입장 : 예산", "○ 구 입장 : 예산"), ("(〉 센터 입장 : 불가", "○ 센터 입장 : 불가"),
      ("《〉 정기회의 : 22명", "○ 정기회의 : 22명"), ("( 상설협의체 : 8명", "○ 상설협의체 : 8명"),
-     ("(2) 둘째 항목", "(2) 둘째 항목"), ("(가) 항목", "(가) 항목")],
+     ("(2) 둘째 항목", "(2) 둘째 항목"), ("(가) 항목", "(가) 항목"),
+     ("(3업체 입장 : 현 위치 유지", "○ 업체 입장 : 현 위치 유지"), ("(3차 회의) 결과", "(3차 회의) 결과")],
 )  # fmt: skip
 def test_line_start_bullets_are_recovered(line: str, fixed: str) -> None:
     assert ocr.fix_bullets(line) == fixed

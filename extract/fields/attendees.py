@@ -54,6 +54,9 @@ class Collector:
                 else:
                     item, item_org = inner, paren  # `김태원 주무관(총무과)`: the bracket holds the body
             words = item.split()
+            fragment = not is_org(words[0], self.models) and not is_name(words[0], self.models)
+            if len(words) > 1 and fragment and is_org(compact(item), self.models):
+                words = [compact(item)]  # `마을사회적 경제과`: one department broken by OCR spacing
             ev = line.span_of(raw.strip())
             if len(words) > 2 and all(is_name(w, self.models) for w in words):
                 for w in words:  # `김철수 이영희 박민수`: a list of names
@@ -97,11 +100,30 @@ class Collector:
         if is_title(first, m) and is_name(words[1], m) and len(words) == 2:
             return Person(name=words[1], title=first, organization=org, group=group)
         if is_title(last, m):
+            broken = not is_org(first, m) and not any(is_name(w, m) for w in words)
+            if broken and len(words) <= 3:  # fragments of a compound that OCR spacing broke apart
+                person = self._compound(compact("".join(words)), org, group)
+                if person is not None:
+                    return person
             return Person(name=None, title=last, organization=" ".join(words[:-1]), group=group)
         if is_name(last, m) and is_title(words[-2], m):
             prefix = " ".join(words[:-2])
             return Person(name=last, title=words[-2], organization=prefix or org, group=group)
+        if len(words) <= 3 and not any(is_name(w, m) for w in words):  # `교통정책과 장`: a title broken apart
+            return self._compound(compact("".join(words)), org, group)
         return None
+
+    def _compound(self, word: str, org: str | None, group: str | None) -> Person | None:
+        """A department and title written as one word, or broken apart by OCR spacing (`도시재생디자인과주무
+        팀장`, `마을재생기획 단장`): a department ending in an org suffix followed by a known title splits
+        there (`도시재생디자인과` + `주무팀장`); otherwise the whole word is the title (`마을재생기획단장`)."""
+        m = self.models
+        if not re.fullmatch(r"[가-힣]{3,}", word):
+            return None
+        for i in range(2, len(word) - 1):
+            if is_org(word[:i], m) and word[i:] in m.titles:
+                return Person(name=None, title=word[i:], organization=word[:i], group=group)
+        return Person(name=None, title=word, organization=org, group=group) if is_title(word, m) else None
 
     def walk(self, line: Line, org: str | None = None, group: str | None = None) -> None:
         """Read an attendee line (its value) and the lines nested under it."""

@@ -44,13 +44,37 @@ class Cell:
     line: Line
 
 
-def _cells(lines: list[Line]) -> list[Cell]:
+def _cells(lines: list[Line], models: Models) -> list[Cell]:
     out: list[Cell] = []
     for ln in lines:
         for part in ln.raw.split("\t"):
-            if part.strip():
-                out.append(Cell(part.strip(), ln))
+            out.extend(Cell(text, ln) for text in _split_cell(part.strip(), models))
     return out
+
+
+def _split_cell(text: str, models: Models) -> list[str]:
+    """A cell that holds a position among names and stamps (`황영대 소방행정과장 전결 06/23`: on a page laid
+    out from positions, two cells of the 결재 row closer than a column gap) is split at the position."""
+    words = text.split()
+    if len(words) < 2:
+        return [text] if text else []
+    titles = [is_title(w, models) and models.label_field(w) is None for w in words]
+    others_fit = all(
+        t or is_name(w, models) or _STAMP_RX.fullmatch(w) or _MARK_RX.fullmatch(w)
+        for w, t in zip(words, titles, strict=True)
+    )
+    if not any(titles) or all(titles) or not others_fit:
+        return [text]
+    out: list[str] = []
+    run: list[str] = []
+    for w, t in zip(words, titles, strict=True):
+        if t:
+            out.extend([" ".join(run)] if run else [])
+            out.append(w)
+            run = []
+        else:
+            run.append(w)
+    return out + ([" ".join(run)] if run else [])
 
 
 def _is_position(cell: Cell, models: Models) -> bool:
@@ -87,7 +111,7 @@ def approval_line(lines: list[Line], models: Models, year: int | None) -> list[A
             return last.text
         return positions.pop(0).text
 
-    for cell in _cells(lines):
+    for cell in _cells(lines, models):
         text = cell.text
         if _is_position(cell, models):
             if (
@@ -193,6 +217,21 @@ def _enforce_date(text: str) -> str | None:
     if found is None and (m := _LOOSE_YMD.search(text)):
         found = values.parse_date(f"{m.group(1)}. {m.group(2)}. {m.group(3)}.")
     return found
+
+
+_DISCLOSURE_WORDS = ("대시민공개", "부분공개", "비공개")
+
+
+def _near_disclosure(value: str) -> str | None:
+    """공개여부 takes one of a few values; OCR may garble one letter of it (`대시민공?` for 대시민공개). The
+    grounds in brackets are kept as read."""
+    text = compact(value)
+    for word in _DISCLOSURE_WORDS:
+        head = text[: len(word)]
+        if len(head) == len(word) and sum(a != b for a, b in zip(head, word, strict=True)) == 1:
+            rest = re.match(r"\(\s*[\d,]+\)", text[len(word) :])
+            return word + (rest.group(0) if rest else "")
+    return None
 
 
 def _doc_number(text: str) -> str:
@@ -328,8 +367,12 @@ def extract(lines: list[Line], models: Models) -> DocumentInfo:
             info.approval_date = values.parse_date(_cell_value(ln, lines))
             seen["approval_date"] = ln
         elif ln.field == "disclosure" and info.disclosure is None:
-            m = _DISCLOSURE.search(_cell_value(ln, lines))
-            info.disclosure = re.sub(r"\s+", "", m.group(1)) if m else None
+            value = _cell_value(ln, lines)
+            m = _DISCLOSURE.search(value)
+            read = re.sub(r"\s+", "", m.group(1)) if m else None
+            if read is None or not compact(value).startswith(read):  # `부문공개` holds `공개`, but means 부분공개
+                read = _near_disclosure(value) or read
+            info.disclosure = read
             seen["disclosure"] = ln
         m = _ENFORCE.match(ln.body)
         if m and info.doc_number is None:

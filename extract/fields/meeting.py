@@ -58,6 +58,25 @@ def _siblings(line: Line, lines: list[Line]) -> list[Line]:
     return [ln for ln in lines if ln.parent is None]
 
 
+def _chronology_date(lines: list[Line], models: Models, name: str | None, year: int | None) -> tuple[str, Line] | None:
+    """A result report without an 일시 line dates its event in the 추진경위 chronology: `’26.6.22.~6.24. :
+    지원서류 심사` for `… 입주업체 심사 결과보고`. The event is the last word of the meeting's name (심사,
+    회의, 운영위원회); the last chronology item naming it, with a date as its label, gives the date."""
+    if not name or not name.split():
+        return None
+    event = compact(name.split()[-1])
+    if len(event) < 2:
+        return None
+    found: tuple[str, Line] | None = None
+    for ln in lines:
+        if not (ln.label and ln.value and in_section(ln, models, "background")):
+            continue
+        dates = values.find_dates(ln.label, year)
+        if dates and event in compact(ln.value):
+            found = (dates[0].iso, ln)
+    return found
+
+
 def extract(lines: list[Line], models: Models, title: str | None, year: int | None, warnings: list[str]) -> Meeting:
     meeting = Meeting(name=meeting_name(title))
     when = main_datetime_line(lines, models)
@@ -79,6 +98,10 @@ def extract(lines: list[Line], models: Models, title: str | None, year: int | No
         elif "장소" in compact(when.label or ""):
             rest = clean(values.strip_dates(value).strip(" ,/()"))
             meeting.location = rest or None
+    if meeting.date is None:
+        dated = _chronology_date(lines, models, meeting.name, year)
+        if dated is not None:
+            meeting.date, meeting.evidence = dated[0], dated[1].evidence()
     if meeting.location is None:
         for ln in scope + lines:
             if ln.field == "location" and ln.value and not in_section(ln, models, "follow_up"):
