@@ -51,17 +51,19 @@ def group_lines(words: list[Word], ocr: bool = False) -> list[TextLine]:
     tall = [w for w in words if usual_height and w.bottom - w.top > 1.6 * usual_height]
     tall_ids = {id(w) for w in tall}
     lines: list[TextLine] = []
+    bands: list[tuple[float, float]] = []  # each line's top and bottom so far
     for w in sorted((w for w in words if id(w) not in tall_ids), key=lambda w: (w.top, w.x0)):
         height = max(w.bottom - w.top, 1e-3)  # an OCR dash can be under a point tall
-        for line in reversed(lines[-3:]):
-            _, top, _, bottom = line.bbox
+        for k in range(len(lines) - 1, max(-1, len(lines) - 4), -1):  # the last three lines, newest first
+            top, bottom = bands[k]
             overlap = min(bottom, w.bottom) - max(top, w.top)
             if overlap >= 0.5 * min(height, bottom - top or height):
-                line.words.append(w)
+                lines[k].words.append(w)
+                bands[k] = (min(top, w.top), max(bottom, w.bottom))
                 break
         else:
             lines.append(TextLine([w]))
-    bands = [(ln.bbox[1], ln.bbox[3]) for ln in lines]  # before the tall boxes stretch them
+            bands.append((w.top, w.bottom))
     first_tall = len(lines)
     for w in sorted(tall, key=lambda w: (w.top, w.x0)):
         middle = (w.top + w.bottom) / 2
@@ -205,11 +207,15 @@ def render(lines: list[TextLine], margin: float | None = None, ocr: bool = False
         parts: list[str] = []
         prev: Word | None = None
         space = 0.16 * (line.bbox[3] - line.bbox[1]) if ocr else 0.15 * cw
+        # A table column is a gap over 2.5 letters. OCR letters are measured badly (syllable fragments,
+        # narrow marks, junk from pictures), so there a column also needs twice the line's usual word
+        # height (a Hangul syllable is about as wide as tall): justified prose spaces stay spaces.
+        column_gap = max(2.5 * cw, 2 * median(w.bottom - w.top for w in line.words)) if ocr else 2.5 * cw
         for k, w in enumerate(line.words):
             if prev is not None:
                 gap = w.x0 - prev.x1
                 after_marker = k == 1 and split_marker(prev.text + " x")[0] is not None
-                column = gap > 2.5 * cw and not after_marker  # a bullet's gap is not a table column
+                column = gap > column_gap and not after_marker  # a bullet's gap is not a table column
                 parts.append("\t" if column else (" " if gap > space or after_marker else ""))
             parts.append(w.text)
             prev = w

@@ -118,6 +118,18 @@ def join_letter_spaced(text: str) -> str:
     return _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
 
 
+# A masked run (`*****`, how disclosed documents hide personal data) read by Tesseract as asterisks mixed
+# with look-alike symbols (`*<*×*%*×※`): at least half asterisks, four symbols or more.
+_MASK_RUN = re.compile(r"[*×※%<>#\\]{4,}")
+
+
+def restore_masks(text: str) -> str:
+    """`서울청정넷청년위원*<*×*%*×` -> `서울청정넷청년위원*********`, so that the run reads as redacted."""
+    return _MASK_RUN.sub(
+        lambda m: "*" * len(m.group(0)) if 2 * m.group(0).count("*") >= len(m.group(0)) else m.group(0), text
+    )
+
+
 @dataclass
 class OcrLines:
     lines: list[Any]  # layout.TextLine
@@ -147,5 +159,5 @@ def read_page(image: Any, scale: float = 1.0) -> OcrLines:
     lines, texts = [ln for ln, _ in kept], [t for _, t in kept]
     for i, marker in glyphs.recover(lines, prepared.image, prepared.factor / scale).items():
         texts[i] = _replace_first_word(texts[i], lines[i].words[0].text, marker)
-    texts = [join_letter_spaced(fix_bullets(t)) for t in texts]
+    texts = [restore_masks(join_letter_spaced(fix_bullets(t))) for t in texts]
     return OcrLines(lines, texts, result.mean_confidence, len(all_lines) - len(lines))

@@ -78,3 +78,15 @@ def test_an_ocr_box_drawn_over_two_rows_does_not_merge_them() -> None:
         words.append(Word(s, 50 + 34 * k, 140 + (k % 3), 80 + 34 * k, 170 + (k % 3), 60.0))
     _, texts = lay_out(words, ocr=True)
     assert [t.replace(" ", "") for t in texts] == ["마을정책사업을원활하게추진", "상호간의이해를돕고협력"]
+
+
+def test_justified_ocr_prose_keeps_spaces_and_table_gaps_stay_tabs() -> None:
+    # OCR letters measure narrow (fragments, digits, marks): the wide spaces of a justified line are under
+    # twice the word height and stay spaces; a header-table row's gap between label and value is a tab.
+    prose = [
+        Word(t, 100 + 70 * k, 100, 100 + 70 * k + 28, 130, 90.0)
+        for k, t in enumerate(["회의", "목표를", "1", "달성", "하기", "2"])
+    ]
+    row = [Word("결재일자", 100, 200, 220, 230, 90.0), Word("2025.", 420, 200, 480, 230, 90.0)]
+    _, texts = lay_out(prose + row, ocr=True)
+    assert texts == ["회의 목표를 1 달성 하기 2", "결재일자\t2025."]

@@ -189,3 +189,12 @@ def test_a_two_column_pdf_is_read_column_by_column(tmp_path: Path) -> None:
     assert texts[0].startswith("구정 소식지")
     assert [t.split()[2] for t in texts[1:21]] == [f"{k:02d}번" for k in range(20)]
     assert all(t.startswith("왼쪽") for t in texts[1:21]) and all(t.startswith("오른쪽") for t in texts[21:41])
+
+
+@pytest.mark.parametrize(
+    ("line", "fixed"),
+    [("참석자 : 청년위원*<*×*%*×*%", "참석자 : 청년위원**********"), ("**×*\\,*", "*****,*"),
+     ("금액 <<%>> 비율", "금액 <<%>> 비율"), ("위원 ***** 외", "위원 ***** 외")],
+)  # fmt: skip
+def test_masked_runs_read_with_look_alike_symbols_are_restored(line: str, fixed: str) -> None:
+    assert ocr.restore_masks(line) == fixed

@@ -275,6 +275,9 @@ def _title(lines: list[Line], models: Models) -> tuple[str | None, Line | None]:
     return None, None
 
 
+_COPY = 0.88  # share of characters a body copy of the title agrees in
+
+
 def _body_copy(title: str, line: Line, after: list[Line]) -> tuple[str, Line]:
     """A report with a cover page repeats its title at the head of the first body page; where the two
     differ (an edit made on one only, or OCR of the cover's large display type: `3자 … 주진` for `3차 …
@@ -286,7 +289,7 @@ def _body_copy(title: str, line: Line, after: list[Line]) -> tuple[str, Line]:
             candidate = compact(text)
             if candidate == target:
                 return title, line
-            if candidate and _similar(candidate, target) >= 0.88:
+            if candidate and _similar(candidate, target) >= _COPY:
                 return clean(text), ln
     return title, line
 
@@ -294,7 +297,10 @@ def _body_copy(title: str, line: Line, after: list[Line]) -> tuple[str, Line]:
 def _similar(a: str, b: str) -> float:
     from difflib import SequenceMatcher
 
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    if 2 * min(len(a), len(b)) < _COPY * (len(a) + len(b)):  # the ratio cannot reach _COPY
+        return 0.0
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.ratio() if matcher.quick_ratio() >= _COPY else 0.0
 
 
 def _attachments(lines: list[Line]) -> tuple[list[str], Line | None]:

@@ -2,15 +2,14 @@
 
 A page goes to OCR when it has no text, when its text holds no Hangul although it is printed text
 (Hancom PDFs whose Hangul glyphs map to nothing still yield digits and latin), when `(cid:NNN)` or
-replacement characters dominate, or always with `ocr="always"`. pdfplumber opens and checks the file
-(encryption, damage, page tree); text-layer words come from PDFium's text API (pdf_text.py, many times
-faster than pdfplumber's layout analysis) and OCR renders the page with pypdfium2. Either way lines carry
-bounding boxes in PDF points.
+replacement characters dominate, or always with `ocr="always"`. PDFium (pypdfium2) opens the file (the
+empty password tried), text-layer words come from its text API (pdf_text.py, many times faster than
+pdfplumber's layout analysis, which was the bottleneck) and OCR renders the page with it. Either way lines
+carry bounding boxes in PDF points.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from typing import Any
 
@@ -41,19 +40,15 @@ def text_layer_verdict(text: str) -> tuple[bool, str]:
 
 
 def _open(data: bytes, path: str) -> Any:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfplumber.utils.exceptions import PdfminerException
+    """The PDFium document (the empty password tried): PDFium opens, repairs what it can and refuses the rest
+    with an error code; FPDF_ERR_PASSWORD (4) means a user password is set."""
+    import pypdfium2 as pdfium
 
     try:
-        return pdfplumber.open(io.BytesIO(data), password="")
-    except PdfminerException as exc:
-        inner = exc.args[0] if exc.args else exc
-        if isinstance(inner, PDFPasswordIncorrect):
+        return pdfium.PdfDocument(data, password="")
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == 4:
             raise EncryptedInput("password-protected PDF (the empty password does not open it)", path) from exc
-        raise CorruptInput(f"unreadable PDF: {type(inner).__name__}: {inner}", path) from exc
-    except (PDFSyntaxError, ValueError, TypeError, KeyError) as exc:
         raise CorruptInput(f"unreadable PDF: {exc}", path) from exc
 
 
@@ -69,37 +64,29 @@ def _ocr_page(doc: Any, index: int, dpi: int) -> Any:
 
 
 def read(data: bytes, source: Source, ocr_mode: str = "auto", dpi: int = DPI) -> RawDocument:
-
     pages: list[Page] = []
     warnings: list[str] = []
-    with _open(data, source.path) as pdf:
-        try:
-            n = len(pdf.pages)
-        except Exception as exc:  # pdfminer raises many kinds on damaged page trees
-            raise CorruptInput(f"unreadable PDF page tree: {exc}", source.path) from exc
+    layer = _open(data, source.path)
+    try:
+        n = len(layer)
         if n == 0:
             raise CorruptInput("PDF without pages", source.path)
         if n > MAX_PAGES:
             raise InputTooLarge(f"{n} pages (limit {MAX_PAGES})", source.path)
-        import pypdfium2 as pdfium
-
-        try:
-            layer = pdfium.PdfDocument(data, password="")
-        except pdfium.PdfiumError as exc:
-            raise CorruptInput(f"unreadable PDF: {exc}", source.path) from exc
-        try:
-            _pages(pdf, layer, ocr_mode, dpi, pages, warnings)
-        finally:
-            layer.close()
+        _pages(layer, n, ocr_mode, dpi, pages, warnings)
+    finally:
+        layer.close()
     return RawDocument(source=source, pages=pages, warnings=warnings)
 
 
-def _pages(pdf: Any, layer: Any, ocr_mode: str, dpi: int, pages: list[Page], warnings: list[str]) -> None:
+def _pages(layer: Any, n: int, ocr_mode: str, dpi: int, pages: list[Page], warnings: list[str]) -> None:
     """Each page through the text layer or OCR, appended to `pages`."""
-    for index, page in enumerate(pdf.pages):
+    for index in range(n):
         try:
+            width, height = layer.get_page_size(index)
             words, text = page_words(layer, index)
-        except Exception as exc:
+        except Exception as exc:  # a damaged page object: OCR may still read what PDFium renders
+            width, height = 595.0, 842.0
             words, text = [], ""
             warnings.append(f"page {index + 1}: text layer unreadable ({type(exc).__name__})")
         use_text, reason = text_layer_verdict(text)
@@ -129,8 +116,8 @@ def _pages(pdf: Any, layer: Any, ocr_mode: str, dpi: int, pages: list[Page], war
                 blocks=blocks,
                 method=method,
                 reason=reason,
-                width=float(page.width),
-                height=float(page.height),
+                width=float(width),
+                height=float(height),
                 ocr_confidence=confidence,
             )
         )
