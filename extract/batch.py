@@ -255,6 +255,9 @@ def run_batch(
     from . import sqlite_store
 
     out.mkdir(parents=True, exist_ok=True)
+    for folder in (out, out / "review"):  # a run killed while writing leaves its temporary files
+        for partial in folder.glob(".*.tmp"):
+            partial.unlink(missing_ok=True)
     manifest = Manifest(out / "manifest.jsonl")
     store = sqlite_store.Store(db) if db is not None else None
     items = list(discover(inputs))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from . import glyphs
@@ -60,7 +60,7 @@ class OcrPage:
     mean_confidence: float | None
 
 
-def recognise(image: Any, scale: float = 1.0) -> OcrPage:
+def recognise(image: Any, scale: float = 1.0, config: str = CONFIG) -> OcrPage:
     """OCR a PIL image; word boxes are multiplied by `scale` (e.g. 72/dpi to get PDF points)."""
     import pytesseract
 
@@ -69,7 +69,7 @@ def recognise(image: Any, scale: float = 1.0) -> OcrPage:
         # pytesseract hands the image over as a file, PNG by default: compressing a 300 dpi page took
         # 1.2 s here, longer than a third of Tesseract's own time. PGM/PPM is written as is (same result).
         image.format = "PPM"
-    data = pytesseract.image_to_data(image, lang=LANG, config=CONFIG, output_type=pytesseract.Output.DICT)
+    data = pytesseract.image_to_data(image, lang=LANG, config=config, output_type=pytesseract.Output.DICT)
     words: list[Word] = []
     confs: list[float] = []
     for i, text in enumerate(data["text"]):
@@ -146,18 +146,29 @@ def _replace_first_word(text: str, word: str, marker: str) -> str:
     return text[: len(text) - len(body)] + marker + (rest if rest[:1].isspace() else " " + rest)
 
 
-def read_page(image: Any, scale: float = 1.0) -> OcrLines:
+def read_page(image: Any, scale: float = 1.0, reread_junk: bool = True) -> OcrLines:
     """Page image -> text lines: preprocessing, Tesseract, lines with indentation (column by column),
     junk lines left out, bullets recovered from their shape and from known misreadings."""
     from .layout import lay_out
     from .preprocess import prepare
+    from .reread import reread
 
     prepared = prepare(image)
-    result = recognise(prepared.image, scale=scale / prepared.factor)  # boxes in the caller's units
-    all_lines, rendered = lay_out(result.words, ocr=True)
+    result = recognise(prepared.image)
+    words = result.words
+    if reread_junk:  # the first and last pages, where the header and 결재 tables stand (see reread.py)
+        words, _ = reread(prepared.image, words, lambda crop, config: recognise(crop, config=config).words)
+    to_caller = scale / prepared.factor  # boxes in the caller's units
+    words = [
+        replace(w, x0=w.x0 * to_caller, top=w.top * to_caller, x1=w.x1 * to_caller, bottom=w.bottom * to_caller)
+        for w in words
+    ]
+    all_lines, rendered = lay_out(words, ocr=True)
     kept = [(ln, t) for ln, t in zip(all_lines, rendered, strict=True) if not is_junk(t, ln.conf)]
     lines, texts = [ln for ln, _ in kept], [t for _, t in kept]
     for i, marker in glyphs.recover(lines, prepared.image, prepared.factor / scale).items():
         texts[i] = _replace_first_word(texts[i], lines[i].words[0].text, marker)
     texts = [restore_masks(join_letter_spaced(fix_bullets(t))) for t in texts]
-    return OcrLines(lines, texts, result.mean_confidence, len(all_lines) - len(lines))
+    confs = [w.conf for w in words if w.conf is not None]
+    mean = round(sum(confs) / len(confs), 1) if confs else None
+    return OcrLines(lines, texts, mean, len(all_lines) - len(lines))

@@ -173,6 +173,18 @@ def test_sigkill_at_any_moment_then_resume(tmp_path: Path, seed: int) -> None:
     _invariants(out, jsonl, db, expected)
 
 
+def test_a_resumed_run_removes_the_temporary_files_of_a_killed_one(tmp_path: Path) -> None:
+    src = _corpus(tmp_path)
+    out = tmp_path / "out"
+    (out / "review").mkdir(parents=True)
+    stale = [out / ".r-0123abcd.json.k2x9.tmp", out / "review" / ".r-0123abcd.html.a1b2.tmp"]
+    for p in stale:  # what a SIGKILL between writing and renaming leaves
+        p.write_text("{", encoding="utf-8")
+    (out / "keep.tmp").write_text("not ours", encoding="utf-8")
+    batch.run_batch([str(src)], out, Options(), jobs=1)
+    assert not any(p.exists() for p in stale) and (out / "keep.tmp").exists()
+
+
 def test_review_pages_and_index(tmp_path: Path) -> None:
     src = _corpus(tmp_path)
     out = tmp_path / "out"

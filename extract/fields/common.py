@@ -81,3 +81,13 @@ def roles(line: Line, models: Models, include_self: bool = False) -> set[str]:
 
 def in_section(line: Line, models: Models, role: str) -> bool:
     return role in roles(line, models)
+
+
+def label_value(line: Line, lines: list[Line]) -> str:
+    """The value of a label line; a bracketed or bare label takes the next line as its value."""
+    if line.value:
+        return line.value
+    idx = lines.index(line)
+    if idx + 1 < len(lines) and lines[idx + 1].field is None:
+        return lines[idx + 1].body
+    return ""

@@ -9,7 +9,8 @@ from .. import values
 from ..lines import Line
 from ..resources import Models
 from ..schema import ApprovalStep, DocumentInfo
-from .common import clean, compact, is_name, is_org, is_redacted, is_title
+from . import title
+from .common import clean, compact, is_name, is_org, is_redacted, is_title, label_value
 
 _DOC_NUMBER = re.compile(r"^(?P<dept>[가-힣A-Za-z()·ㆍ ]{2,30}?)\s*-\s*(?P<serial>\d{1,7})$")
 _NUMBER_DATE = re.compile(r"^(?P<num>\S.*?)\s*\((?P<date>[^()]*\d{4}[^()]*)\)\s*$")
@@ -22,14 +23,10 @@ _SERIAL_DIGITS = str.maketrans({"/": "7", "|": "1", "l": "1", "I": "1", "o": "0"
 # The 시행 date is always year, month, day; OCR drops or smudges its dots (`2026 6. 23_`).
 _LOOSE_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})[\s.,_]{1,3}(\d{1,2})[\s.,_]{1,3}(\d{1,2})(?!\d)")
 _DISCLOSURE = re.compile(r"(대시민공개|부분공개\s*\(\s*[\d,\s]+\)|비공개\s*\(\s*[\d,\s]+\)|부분공개|비공개|공개)")
-_TITLE_LABEL = re.compile(r"^제\s*목\s*[:：]?\s+(?P<title>\S.{4,})$")
 _SPACED_SYLLABLES = re.compile(r"[가-힣](?: ?[가-힣]){1,3}")
 _STAMP_RX = re.compile(r"\d{1,2}/\d{1,2}")
 _MARK_RX = re.compile(r"代|대결|전결")
 _STAMP_ONLY = re.compile(r"^(?:(?:전결|대결|代)\s*)?\d{1,2}/\d{1,2}$|^(?:전결|대결)$")
-_TITLE_END = re.compile(
-    r"(회의록제\d+호|보고서|보고|계획|결과|알림|안내|회의록|의사록|\(안\)|요청|제출|결정|통보|개최|협조|회신|결과서|보도자료)$"
-)
 _ATTACH_START = re.compile(r"^(?:붙\s*임|첨\s*부)(?=[\s:：\d]|$)\s*[:：]?\s*(?P<rest>.*)$")
 _NUMBERED_ITEM = re.compile(r"^\d{1,2}\.\s")
 _ATTACH_SPLIT = re.compile(r"(?:^|\s)\d{1,2}\.\s*")
@@ -196,20 +193,10 @@ def _stamp_date(stamp: str | None, year: int | None) -> str | None:
     return values.parse_date(f"{year}.{m.group(1)}.{m.group(2)}.")
 
 
-def _label_value(line: Line, lines: list[Line]) -> str:
-    """The value of a label line; a bracketed or bare label takes the next line as its value."""
-    if line.value:
-        return line.value
-    idx = lines.index(line)
-    if idx + 1 < len(lines) and lines[idx + 1].field is None:
-        return lines[idx + 1].body
-    return ""
-
-
 def _cell_value(line: Line, lines: list[Line]) -> str:
     """A header table's value cell: up to the next column gap. On a page laid out from positions the
     approval table beside the header table shares its rows (`문서번호<TAB>…-6545<TAB>주무관<TAB>…`)."""
-    return _label_value(line, lines).strip().split("\t")[0]
+    return label_value(line, lines).strip().split("\t")[0]
 
 
 def _enforce_date(text: str) -> str | None:
@@ -239,68 +226,6 @@ def _doc_number(text: str) -> str:
     without spaces (처리과명-일련번호); spaces inside it come from letter spacing or OCR."""
     m = _DOC_NUMBER.match(text)
     return f"{compact(m.group('dept'))}-{m.group('serial')}" if m else text
-
-
-def _title(lines: list[Line], models: Models) -> tuple[str | None, Line | None]:
-    for ln in lines:
-        if ln.heading == 1 and ln.body:
-            return clean(ln.body), ln
-    for ln in lines[:60]:
-        m = _TITLE_LABEL.match(ln.body)
-        if m:  # `제목 2025년 … 알림` with the label and the title one space apart (OCR, web copies)
-            return clean(m.group("title")), ln
-    for ln in lines:
-        if ln.field == "title":
-            v = _label_value(ln, lines)
-            if v:
-                return clean(v), ln
-    for k, ln in enumerate(lines[:60]):
-        # The 공문 form puts 수신, (경유), 제목 in this order: the row after (경유) is the title row even when
-        # its small grey label is misread (`세르<TAB>2026년 … 알림`).
-        if ln.field == "via" and k + 1 < len(lines):
-            nxt = lines[k + 1]
-            if nxt.field is None and nxt.label and len(compact(nxt.label)) <= 3 and nxt.value:
-                return clean(nxt.value), nxt
-    for k, ln in enumerate(lines[:10]):
-        if compact(ln.body) == "보도자료":  # a press release: its headline follows
-            for nxt in lines[k + 1 : k + 4]:
-                if not nxt.label and len(clean(nxt.body)) >= 10:
-                    return clean(nxt.body), nxt
-    for k, ln in enumerate(lines[:60]):
-        body = clean(ln.body)
-        if ln.label or not (6 <= len(body) <= 90) or values.find_dates(body):
-            continue
-        if _TITLE_END.search(compact(body)) and not body.endswith("드립니다"):
-            return _body_copy(body, ln, lines[k + 1 : k + 40])
-    return None, None
-
-
-_COPY = 0.88  # share of characters a body copy of the title agrees in
-
-
-def _body_copy(title: str, line: Line, after: list[Line]) -> tuple[str, Line]:
-    """A report with a cover page repeats its title at the head of the first body page; where the two
-    differ (an edit made on one only, or OCR of the cover's large display type: `3자 … 주진` for `3차 …
-    추진`) the body's copy is the one to keep. A copy is a line, or two lines of a wrapped title, that
-    agrees with the cover's title in at least 88% of its characters (one or two letters in a line)."""
-    target = compact(title)
-    for k, ln in enumerate(after):
-        for text in (ln.body, ln.body + " " + after[k + 1].body if k + 1 < len(after) else ""):
-            candidate = compact(text)
-            if candidate == target:
-                return title, line
-            if candidate and _similar(candidate, target) >= _COPY:
-                return clean(text), ln
-    return title, line
-
-
-def _similar(a: str, b: str) -> float:
-    from difflib import SequenceMatcher
-
-    if 2 * min(len(a), len(b)) < _COPY * (len(a) + len(b)):  # the ratio cannot reach _COPY
-        return 0.0
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.ratio() if matcher.quick_ratio() >= _COPY else 0.0
 
 
 def _attachments(lines: list[Line]) -> tuple[list[str], Line | None]:
@@ -411,7 +336,7 @@ def extract(lines: list[Line], models: Models) -> DocumentInfo:
         found = _department(lines, models)
         if found is not None:
             info.department, seen["department"] = found
-    info.title, title_line = _title(lines, models)
+    info.title, title_line = title.find(lines)
     if title_line is not None:
         seen["title"] = title_line
     year = int(info.approval_date[:4]) if info.approval_date else None

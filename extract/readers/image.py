@@ -31,6 +31,7 @@ def read(data: bytes, source: Source) -> RawDocument:
         raise CorruptInput(f"unreadable image: {exc}", source.path) from exc
     pages: list[Page] = []
     notes: list[str] = []
+    frames = getattr(img, "n_frames", 1)
     for index, frame in enumerate(ImageSequence.Iterator(img)):
         if index >= MAX_FRAMES:
             raise InputTooLarge(f"more than {MAX_FRAMES} frames", source.path)
@@ -38,7 +39,7 @@ def read(data: bytes, source: Source) -> RawDocument:
             raise InputTooLarge(f"frame {index + 1} exceeds {MAX_PIXELS} pixels", source.path)
         try:
             usable = frame.convert("RGB") if frame.mode not in {"L", "RGB", "1"} else frame
-            result = ocr.read_page(usable)
+            result = ocr.read_page(usable, reread_junk=index in (0, frames - 1))
         except (OSError, ValueError) as exc:
             raise CorruptInput(f"unsupported image mode {frame.mode}: {exc}", source.path) from exc
         lines, texts = merge_wrapped(result.lines, result.texts)

@@ -52,7 +52,7 @@ def _open(data: bytes, path: str) -> Any:
         raise CorruptInput(f"unreadable PDF: {exc}", path) from exc
 
 
-def _ocr_page(doc: Any, index: int, dpi: int) -> Any:
+def _ocr_page(doc: Any, index: int, dpi: int, reread_junk: bool) -> Any:
     from .. import ocr
 
     page = doc[index]
@@ -60,7 +60,7 @@ def _ocr_page(doc: Any, index: int, dpi: int) -> Any:
         image = page.render(scale=dpi / 72).to_pil()
     finally:
         page.close()
-    return ocr.read_page(image, scale=72 / dpi)
+    return ocr.read_page(image, scale=72 / dpi, reread_junk=reread_junk)
 
 
 def read(data: bytes, source: Source, ocr_mode: str = "auto", dpi: int = DPI) -> RawDocument:
@@ -100,7 +100,7 @@ def _pages(layer: Any, n: int, ocr_mode: str, dpi: int, pages: list[Page], warni
             lines, texts = lay_out(words)
         else:
             method = "ocr"
-            result = _ocr_page(layer, index, dpi)
+            result = _ocr_page(layer, index, dpi, reread_junk=index in (0, n - 1))
             lines, texts, confidence = result.lines, result.texts, result.mean_confidence
             if confidence is not None and confidence < 60:
                 warnings.append(f"page {index + 1}: low OCR confidence ({confidence})")

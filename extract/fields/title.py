@@ -1,0 +1,77 @@
+"""The title of a report: where each genre writes it, and which copy to keep when it is written twice."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from .. import values
+from ..lines import Line
+from .common import clean, compact, label_value
+
+_TITLE_LABEL = re.compile(r"^제\s*목\s*[:：]?\s+(?P<title>\S.{4,})$")
+_TITLE_END = re.compile(
+    r"(회의록제\d+호|보고서|보고|계획|결과|알림|안내|회의록|의사록|\(안\)|요청|제출|결정|통보|개최|협조|회신|결과서|보도자료)$"
+)
+
+
+def find(lines: list[Line]) -> tuple[str | None, Line | None]:
+    """The report's title and the line it was read from: a heading, a 제목 label, the row after (경유), a
+    press release's headline, or the first line that ends as titles do (…결과 보고, …계획, …알림)."""
+    for ln in lines:
+        if ln.heading == 1 and ln.body:
+            return clean(ln.body), ln
+    for ln in lines[:60]:
+        m = _TITLE_LABEL.match(ln.body)
+        if m:  # `제목 2025년 … 알림` with the label and the title one space apart (OCR, web copies)
+            return clean(m.group("title")), ln
+    for ln in lines:
+        if ln.field == "title":
+            v = label_value(ln, lines)
+            if v:
+                return clean(v), ln
+    for k, ln in enumerate(lines[:60]):
+        # The 공문 form puts 수신, (경유), 제목 in this order: the row after (경유) is the title row even when
+        # its small grey label is misread (`세르<TAB>2026년 … 알림`).
+        if ln.field == "via" and k + 1 < len(lines):
+            nxt = lines[k + 1]
+            if nxt.field is None and nxt.label and len(compact(nxt.label)) <= 3 and nxt.value:
+                return clean(nxt.value), nxt
+    for k, ln in enumerate(lines[:10]):
+        if compact(ln.body) == "보도자료":  # a press release: its headline follows
+            for nxt in lines[k + 1 : k + 4]:
+                if not nxt.label and len(clean(nxt.body)) >= 10:
+                    return clean(nxt.body), nxt
+    for k, ln in enumerate(lines[:60]):
+        body = clean(ln.body)
+        if ln.label or not (6 <= len(body) <= 90) or values.find_dates(body):
+            continue
+        if _TITLE_END.search(compact(body)) and not body.endswith("드립니다"):
+            return _body_copy(body, ln, lines[k + 1 : k + 40])
+    return None, None
+
+
+_COPY = 0.88  # share of characters a body copy of the title agrees in
+
+
+def _body_copy(title: str, line: Line, after: list[Line]) -> tuple[str, Line]:
+    """A report with a cover page repeats its title at the head of the first body page; where the two
+    differ (an edit made on one only, or OCR of the cover's large display type: `3자 … 주진` for `3차 …
+    추진`) the body's copy is the one to keep. A copy is a line, or two lines of a wrapped title, that
+    agrees with the cover's title in at least 88% of its characters (one or two letters in a line)."""
+    target = compact(title)
+    for k, ln in enumerate(after):
+        for text in (ln.body, ln.body + " " + after[k + 1].body if k + 1 < len(after) else ""):
+            candidate = compact(text)
+            if candidate == target:
+                return title, line
+            if candidate and _similar(candidate, target) >= _COPY:
+                return clean(text), ln
+    return title, line
+
+
+def _similar(a: str, b: str) -> float:
+    if 2 * min(len(a), len(b)) < _COPY * (len(a) + len(b)):  # the ratio cannot reach _COPY
+        return 0.0
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.ratio() if matcher.quick_ratio() >= _COPY else 0.0
