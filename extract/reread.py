@@ -11,7 +11,8 @@ replaces the first's doubtful words there when it holds more confidently read ch
 rebuilt from word positions afterwards, so the two modes need not agree on lines. Readers ask for this on
 the first and last pages only: the header and 결재 tables stand there (before the title, or at the end of
 a 시행문), and on the pages between, the junk is pictures and masked tables that a second pass cannot
-read (it cost 15% more OCR time on the corpus scans when every page was read again).
+read (it cost 15% more OCR time on the corpus scans when two regions of every page were read again, 3% for
+the largest region of the first and last pages, with the same scores).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ LOW = 40.0  # a word scored below this is misread
 JUNK = 20.0  # ... and a region whose misread words average below this is junk
 GOOD = 60.0  # a word scored from this on counts as read
 MIN_WORDS = 3  # misread words a region needs (a lone stray mark is not worth a pass)
-MAX_REGIONS = 2  # per page, largest first: each costs one Tesseract run on a crop
+MAX_REGIONS = 1  # per page, the largest: each costs one Tesseract run on a crop
 MAX_WIDTH = 0.5  # of the page: a region of side-by-side table cells is narrower than that
 CONFIG = "--psm 11 -c thresholding_method=2 -c preserve_interword_spaces=1"
 
