@@ -147,8 +147,9 @@ def _replace_first_word(text: str, word: str, marker: str) -> str:
 
 
 def read_page(image: Any, scale: float = 1.0, reread_junk: bool = True) -> OcrLines:
-    """Page image -> text lines: preprocessing, Tesseract, lines with indentation (column by column),
-    junk lines left out, bullets recovered from their shape and from known misreadings."""
+    """Page image -> text lines: preprocessing, Tesseract, a second reading of a junk region (`reread_junk`:
+    readers ask for it on the first and last pages, see reread.py), lines with indentation (column by
+    column), junk lines left out, bullets recovered from their shape and from known misreadings."""
     from .layout import lay_out
     from .preprocess import prepare
     from .reread import reread
@@ -156,7 +157,7 @@ def read_page(image: Any, scale: float = 1.0, reread_junk: bool = True) -> OcrLi
     prepared = prepare(image)
     result = recognise(prepared.image)
     words = result.words
-    if reread_junk:  # the first and last pages, where the header and 결재 tables stand (see reread.py)
+    if reread_junk:
         words, _ = reread(prepared.image, words, lambda crop, config: recognise(crop, config=config).words)
     to_caller = scale / prepared.factor  # boxes in the caller's units
     words = [
