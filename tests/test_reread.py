@@ -60,3 +60,9 @@ def test_prose_with_a_few_junk_words_is_not_read_again() -> None:
     texts = ["ㅎ", "회의", "결과를", "보고", "ㄱ", "다음", "회의는", "예정", "ㄷ"]
     first = [Word(t, 100 + 70 * k, 140, 160 + 70 * k, 170, 5.0 if len(t) == 1 else 90.0) for k, t in enumerate(texts)]
     assert reread(PAGE, first, _never) == (first, 0)
+
+
+def test_junk_across_the_page_is_not_read_again() -> None:
+    # a picture or a masked table spanning the page reads as junk a second time too: not worth the time
+    first = _row(["새", "수", "조", "애", "대"], 50, 100, 3.0, step=200)  # 50 .. 880 on a 1000 px page
+    assert reread(PAGE, first, _never) == (first, 0)
