@@ -54,14 +54,8 @@ def check_available() -> None:
     _CHECKED[LANG] = True
 
 
-@dataclass
-class OcrPage:
-    words: list[Word]
-    mean_confidence: float | None
-
-
-def recognise(image: Any, scale: float = 1.0, config: str = CONFIG) -> OcrPage:
-    """OCR a PIL image; word boxes are multiplied by `scale` (e.g. 72/dpi to get PDF points)."""
+def recognise(image: Any, config: str = CONFIG) -> list[Word]:
+    """OCR a PIL image: its words with boxes in the image's pixels and Tesseract's confidences."""
     import pytesseract
 
     check_available()
@@ -71,16 +65,14 @@ def recognise(image: Any, scale: float = 1.0, config: str = CONFIG) -> OcrPage:
         image.format = "PPM"
     data = pytesseract.image_to_data(image, lang=LANG, config=config, output_type=pytesseract.Output.DICT)
     words: list[Word] = []
-    confs: list[float] = []
     for i, text in enumerate(data["text"]):
         text = (text or "").strip()
         conf = float(data["conf"][i])
         if not text or conf < 0:
             continue
         x, y, w, h = (data[k][i] for k in ("left", "top", "width", "height"))
-        words.append(Word(text, x * scale, y * scale, (x + w) * scale, (y + h) * scale, conf))
-        confs.append(conf)
-    return OcrPage(words, round(sum(confs) / len(confs), 1) if confs else None)
+        words.append(Word(text, x, y, x + w, y + h, conf))
+    return words
 
 
 def fix_bullets(line: str) -> str:
@@ -155,10 +147,9 @@ def read_page(image: Any, scale: float = 1.0, reread_junk: bool = True) -> OcrLi
     from .reread import reread
 
     prepared = prepare(image)
-    result = recognise(prepared.image)
-    words = result.words
+    words = recognise(prepared.image)
     if reread_junk:
-        words, _ = reread(prepared.image, words, lambda crop, config: recognise(crop, config=config).words)
+        words, _ = reread(prepared.image, words, recognise)
     to_caller = scale / prepared.factor  # boxes in the caller's units
     words = [
         replace(w, x0=w.x0 * to_caller, top=w.top * to_caller, x1=w.x1 * to_caller, bottom=w.bottom * to_caller)
