@@ -48,13 +48,13 @@ def recover(lines: list[Any], image: Any, to_pixels: float) -> dict[int, str]:
     on `image`; word coordinates times `to_pixels` are the image's pixels."""
     import numpy as np
 
+    from .layout import word_height
     from .preprocess import ink
 
     page_ink, _ = ink(image)
     found: dict[int, str] = {}
     count = 0
-    heights = sorted(w.bottom - w.top for line in lines for w in line.words)
-    letter = heights[len(heights) // 2] if heights else 0.0  # the page's typical word height
+    letter = word_height([w for line in lines for w in line.words]) or 0.0  # the page's typical word height
     for i, line in enumerate(lines):
         if len(line.words) < 2:
             continue

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from statistics import median
 
+COLUMN_GAP = 2.5  # letters: a wider gap between two words on a line is a table column
+
 
 @dataclass(frozen=True)
 class Word:
@@ -170,7 +172,7 @@ def _spans(line: TextLine, gutter: float) -> bool:
 
 
 def _has_column_gap(line: TextLine, cw: float) -> bool:
-    return any(b.x0 - a.x1 > 2.5 * cw for a, b in zip(line.words, line.words[1:], strict=False))
+    return any(b.x0 - a.x1 > COLUMN_GAP * cw for a, b in zip(line.words, line.words[1:], strict=False))
 
 
 def lay_out(words: list[Word], ocr: bool = False) -> tuple[list[TextLine], list[str]]:
@@ -182,6 +184,12 @@ def lay_out(words: list[Word], ocr: bool = False) -> tuple[list[TextLine], list[
         lines.extend(column_lines)
         texts.extend(render(column_lines, margin=margin, ocr=ocr))
     return lines, texts
+
+
+def word_height(words: list[Word]) -> float | None:
+    """The typical height of `words` (their middle one, the upper of two), None for no words."""
+    heights = sorted(w.bottom - w.top for w in words)
+    return heights[len(heights) // 2] if heights else None
 
 
 def char_width(words: list[Word]) -> float:
@@ -210,7 +218,9 @@ def render(lines: list[TextLine], margin: float | None = None, ocr: bool = False
         # A table column is a gap over 2.5 letters. OCR letters are measured badly (syllable fragments,
         # narrow marks, junk from pictures), so there a column also needs twice the line's usual word
         # height (a Hangul syllable is about as wide as tall): justified prose spaces stay spaces.
-        column_gap = max(2.5 * cw, 2 * median(w.bottom - w.top for w in line.words)) if ocr else 2.5 * cw
+        column_gap = COLUMN_GAP * cw
+        if ocr:
+            column_gap = max(column_gap, 2 * median(w.bottom - w.top for w in line.words))
         for k, w in enumerate(line.words):
             if prev is not None:
                 gap = w.x0 - prev.x1

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from .layout import Word
+from .layout import Word, word_height
 
 LOW = 40.0  # a word scored below this is misread
 JUNK = 20.0  # ... and a region whose misread words average below this is junk
@@ -71,8 +71,7 @@ def _is_junk(words: list[Word]) -> bool:
 def reread(image: Any, words: list[Word], recognise: Any) -> tuple[list[Word], int]:
     """`words` (in `image` pixels) with junk regions read again; also how many regions were replaced.
     `recognise(crop, config)` returns the crop's words in crop pixels."""
-    heights = sorted(w.bottom - w.top for w in words)
-    margin = 2 * heights[len(heights) // 2] if heights else 40.0  # white space around a crop reads better
+    margin = 2 * (word_height(words) or 20.0)  # white space around a crop reads better
     replaced = 0
     for box in regions(words):
         if box[2] - box[0] > MAX_WIDTH * image.width:
