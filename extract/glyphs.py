@@ -43,6 +43,28 @@ def classify(ink: Any) -> str | None:
     return None
 
 
+def _glyph(page_ink: Any, x0: int, y0: int, x1: int, y1: int) -> Any:
+    """The ink of the glyph under a word box, tight. Tesseract's box for a misread bullet (`1` for □) can
+    be narrower than the glyph: the columns of ink that continue the box's own, without a blank column
+    between, are taken in up to the box's height either side."""
+    import numpy as np
+
+    y0, x0 = max(0, y0), max(0, x0)
+    band = page_ink[y0 : y1 + 1]
+    if band.size == 0 or not band[:, x0 : x1 + 1].any():
+        return None
+    reach = y1 - y0
+    inked = band.any(axis=0)
+    left, right = x0, x1
+    while left > max(0, x0 - reach) and inked[left - 1]:
+        left -= 1
+    while right < min(len(inked) - 1, x1 + reach) and inked[right + 1]:
+        right += 1
+    crop = band[:, left : right + 1]
+    rows, cols = np.flatnonzero(crop.any(axis=1)), np.flatnonzero(crop.any(axis=0))
+    return crop[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]  # tight around the ink
+
+
 def recover(lines: list[Any], image: Any, to_pixels: float) -> dict[int, str]:
     """{line index: marker} for OCR lines (layout.TextLine) whose first word is a □, ○ or circled number
     on `image`; word coordinates times `to_pixels` are the image's pixels."""
@@ -61,12 +83,10 @@ def recover(lines: list[Any], image: Any, to_pixels: float) -> dict[int, str]:
         first = line.words[0]
         if not _CANDIDATE.match(first.text) or first.bottom - first.top < 0.7 * letter:
             continue  # a Korean word, or a mark smaller than the page's letters (asterisks, stamps)
-        x0, y0, x1, y1 = (round(v * to_pixels) for v in (first.x0, first.top, first.x1, first.bottom))
-        crop = page_ink[max(0, y0) : y1 + 1, max(0, x0) : x1 + 1]
-        if crop.size == 0 or not crop.any():
+        box = tuple(round(v * to_pixels) for v in (first.x0, first.top, first.x1, first.bottom))
+        crop = _glyph(page_ink, *box)
+        if crop is None:
             continue
-        rows, cols = np.flatnonzero(crop.any(axis=1)), np.flatnonzero(crop.any(axis=0))
-        crop = crop[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]  # tight around the ink
         kind = classify(crop)
         if kind == "square":
             found[i] = "□"

@@ -19,7 +19,11 @@ Y_TOLERANCE = 3.0
 
 
 def page_words(doc: Any, index: int) -> tuple[list[Word], str]:
-    """(words, the page's characters as one string) for page `index` of a pypdfium2 PdfDocument."""
+    """(words, the page's characters as one string) for page `index` of a pypdfium2 PdfDocument.
+
+    The text comes in one call (UTF-16, one unit per character index); a box is asked for only for
+    characters that are not white space. PDFium's generated characters (the spaces and line breaks it
+    inserts) are white space, so they break words like the written spaces do."""
     import ctypes
 
     import pypdfium2.raw as raw
@@ -28,24 +32,23 @@ def page_words(doc: Any, index: int) -> tuple[list[Word], str]:
     textpage = page.get_textpage()
     try:
         height = page.get_height()
+        tp = textpage.raw
+        n = raw.FPDFText_CountChars(tp)
+        buffer = ctypes.create_string_buffer(2 * (n + 1))
+        raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+        units = buffer.raw[: 2 * n].decode("utf-16-le", errors="surrogatepass")
         chars: list[tuple[str, float, float, float, float]] = []
         text: list[str] = []
-        tp = textpage.raw
         box = raw.FS_RECTF()  # one struct for every character: the helper allocates per call
         box_ref = ctypes.byref(box)
-        get_unicode, is_generated, loose_box = (
-            raw.FPDFText_GetUnicode,
-            raw.FPDFText_IsGenerated,
-            raw.FPDFText_GetLooseCharBox,
-        )
-        for k in range(raw.FPDFText_CountChars(tp)):
-            code = get_unicode(tp, k)
-            if code in (0, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
+        loose_box = raw.FPDFText_GetLooseCharBox
+        for k, ch in enumerate(units):
+            code = ord(ch)
+            if code == 0 or code >= 0xFFFE or 0xD800 <= code <= 0xDFFF:
                 continue
-            ch = chr(code)
             text.append(ch)
-            if ch.isspace() or is_generated(tp, k) == 1 or not loose_box(tp, k, box_ref):
-                chars.append((" ", 0.0, 0.0, 0.0, 0.0))  # a word break
+            if ch.isspace() or not loose_box(tp, k, box_ref):
+                chars.append(_BREAK)
                 continue
             chars.append((ch, box.left, height - box.top, box.right, height - box.bottom))
     finally:
@@ -54,13 +57,20 @@ def page_words(doc: Any, index: int) -> tuple[list[Word], str]:
     return _words(chars), "".join(text)
 
 
+_BREAK = (" ", 0.0, 0.0, 0.0, 0.0)  # a word break
+
+
 def _words(chars: list[tuple[str, float, float, float, float]]) -> list[Word]:
-    """Characters in content order -> words: lines by top (within Y_TOLERANCE), then x order, then cuts."""
+    """Characters in content order -> words: lines by top (within Y_TOLERANCE), then x order, then cuts
+    at a space between two characters close in content order, or at a gap wider than X_TOLERANCE."""
     lines: list[list[tuple[int, tuple[str, float, float, float, float]]]] = []
     tops: list[float] = []
-    breaks = {k for k, c in enumerate(chars) if c[0] == " "}
+    breaks_before = [0] * (len(chars) + 1)  # how many breaks precede index k
+    count = 0
     for k, c in enumerate(chars):
+        breaks_before[k] = count
         if c[0] == " ":
+            count += 1
             continue
         for i in range(len(lines) - 1, max(-1, len(lines) - 4), -1):  # recent lines first
             if abs(tops[i] - c[2]) <= Y_TOLERANCE:
@@ -69,29 +79,25 @@ def _words(chars: list[tuple[str, float, float, float, float]]) -> list[Word]:
         else:
             lines.append([(k, c)])
             tops.append(c[2])
+    breaks_before[len(chars)] = count
     words: list[Word] = []
     for line in lines:
         line.sort(key=lambda kc: kc[1][1])
-        current: list[tuple[int, tuple[str, float, float, float, float]]] = []
-        for k, c in line:
-            if current:
-                pk, prev = current[-1]
-                spaced = 0 < k - pk <= 8 and any(j in breaks for j in range(pk + 1, k))
-                if spaced or c[1] - prev[3] > X_TOLERANCE:
-                    words.append(_word(current))
-                    current = []
-            current.append((k, c))
-        if current:
-            words.append(_word(current))
+        pk, prev = line[0]
+        letters, x0, top, x1, bottom = [prev[0]], prev[1], prev[2], prev[3], prev[4]
+        for k, c in line[1:]:
+            spaced = 0 < k - pk <= 8 and breaks_before[k] > breaks_before[pk + 1]
+            if spaced or c[1] - prev[3] > X_TOLERANCE:
+                words.append(_word(letters, x0, top, x1, bottom))
+                letters, x0, top, x1, bottom = [c[0]], c[1], c[2], c[3], c[4]
+            else:
+                letters.append(c[0])
+                x0, top, x1, bottom = min(x0, c[1]), min(top, c[2]), max(x1, c[3]), max(bottom, c[4])
+            pk, prev = k, c
+        words.append(_word(letters, x0, top, x1, bottom))
     return words
 
 
-def _word(chars: list[tuple[int, tuple[str, float, float, float, float]]]) -> Word:
+def _word(letters: list[str], x0: float, top: float, x1: float, bottom: float) -> Word:
     """One word; coordinates rounded to 0.01 pt (PDFium's floats carry noise past that)."""
-    return Word(
-        "".join(c[0] for _, c in chars),
-        round(min(c[1] for _, c in chars), 2),
-        round(min(c[2] for _, c in chars), 2),
-        round(max(c[3] for _, c in chars), 2),
-        round(max(c[4] for _, c in chars), 2),
-    )
+    return Word("".join(letters), round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
