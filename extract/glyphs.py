@@ -68,7 +68,6 @@ def _glyph(page_ink: Any, x0: int, y0: int, x1: int, y1: int) -> Any:
 def recover(lines: list[Any], image: Any, to_pixels: float) -> dict[int, str]:
     """{line index: marker} for OCR lines (layout.TextLine) whose first word is a □, ○ or circled number
     on `image`; word coordinates times `to_pixels` are the image's pixels."""
-    import numpy as np
 
     from .layout import word_height
     from .preprocess import ink

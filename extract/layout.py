@@ -236,7 +236,8 @@ def render(lines: list[TextLine], margin: float | None = None, ocr: bool = False
 
 def merge_wrapped(lines: list[TextLine], texts: list[str]) -> tuple[list[TextLine], list[str]]:
     """Join a line that a PDF wrapped onto the next one: the line reaches the right edge of the text
-    column, the next starts without an outline marker, sits right below, and is not left of it."""
+    column, the next starts without an outline marker, sits right below (OCR boxes may overlap by a
+    quarter of the line height), and is not left of it."""
     from .lines import split_marker
 
     if len(lines) < 2:
@@ -254,7 +255,7 @@ def merge_wrapped(lines: list[TextLine], texts: list[str]) -> tuple[list[TextLin
         wrapped = (
             px1 >= right - 2 * cw
             and marker is None
-            and 0 <= top - pbottom < 0.9 * height
+            and -0.25 * height <= top - pbottom < 0.9 * height  # OCR boxes of tall glyphs may overlap
             and x0 >= px0 - cw
             and "\t" not in text
             and "\t" not in out_texts[-1]

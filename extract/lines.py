@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
+from . import values
 from .document import Block
 from .schema import Evidence
 
@@ -52,6 +53,8 @@ _LABEL_RX = re.compile(r"^(?P<label>[^:\t]{1,24}?)\s*(?::|\t+)\s*(?P<value>.*)$"
 _SEMICOLON_LABEL = re.compile(r"^(?P<label>[가-힣 ]{2,8}?)\s*;\s*(?P<value>\S.*)$")  # OCR reads `:` as `;`
 _COUNTED_LABEL = re.compile(r"^(?P<label>[가-힣 ]{2,12}?)\s*\(\s*(?P<value>\d+\s*(?:인|명))\s*\)$")
 _SPACED_LABEL = re.compile(r"^(?P<label>[가-힣](?: ?[가-힣]){1,5})\s{2,}(?P<value>\S.*)$")
+# OCR of `일시 : 2016. 5. 25(수)` may misread a letter of the label and read the colon as a dot or comma.
+_OCR_DATE_LABEL = re.compile(r"^(?P<label>[가-힣](?: ?[가-힣]){1,3})\s*[.,;:]?\s+(?P<value>\d.*)$")
 _BRACKET_LABEL = re.compile(r"^\[\s*(?P<label>[^\]]{1,20})\s*\]\s*(?P<value>.*)$")
 
 
@@ -183,6 +186,15 @@ def split_label(body: str) -> tuple[str, str, int] | None:
     )
 
 
+def _misread_date_label(body: str, models: Any) -> re.Match[str] | None:
+    """An OCR line `일세. 2016. 5. 25(수)`: a date label with one letter misread, followed by a date."""
+    m = _OCR_DATE_LABEL.match(body)
+    if m is None or not models.misread_label(m.group("label"), "meeting_datetime"):
+        return None
+    dates = values.find_dates(m.group("value"))
+    return m if dates and dates[0].start == 0 else None
+
+
 def make_lines(blocks: list[Block], models: Any) -> tuple[str, list[Line]]:
     """Document text (blocks joined by '\\n') and one Line per non-empty block."""
     parts: list[str] = []
@@ -219,6 +231,9 @@ def make_lines(blocks: list[Block], models: Any) -> tuple[str, list[Line]]:
                     line.label, line.value, vpos = head
                     line.value_start = line.body_start + vpos
                     line.field = models.label_field(line.label)
+                elif b.origin == "ocr" and (m := _misread_date_label(body, models)) is not None:
+                    line.label, line.value, line.field = m.group("label"), m.group("value"), "meeting_datetime"
+                    line.value_start = line.body_start + m.start("value")
             lines.append(line)
         parts.append(raw)
         offset += len(raw) + 1

@@ -62,12 +62,21 @@ class Models:
     kinds: dict[str, re.Pattern[str]]
     patterns: list[dict[str, Any]] = field(default_factory=list)
     user_dict: Path | None = None
+    label_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # plain labels.tsv terms by field
 
     def label_field(self, label: str) -> str | None:
         for name, rx in self.labels.items():
             if rx.fullmatch(label.strip()):
                 return name
         return None
+
+    def misread_label(self, label: str, field: str) -> bool:
+        """True when `label` is a plain label of `field` with one syllable misread (`일세` for `일시`)."""
+        word = re.sub(r"\s+", "", label)
+        return any(
+            len(term) == len(word) and sum(a != b for a, b in zip(term, word, strict=True)) == 1
+            for term in self.label_words.get(field, ())
+        )
 
 
 def _tsv(path: Path, columns: int) -> list[tuple[int, list[str]]]:
@@ -173,6 +182,11 @@ def load_models(root: Path) -> Models:
         if strength not in {"strong", "weak"}:
             raise ModelsError(f"{lex / 'org_suffixes.tsv'}:{no}: second column must be 'strong' or 'weak'")
     orgs = tuple(sorted((c[0] for _, c in org_rows), key=len, reverse=True))
+    label_rows = _tsv(lex / "labels.tsv", 2)
+    label_words: dict[str, tuple[str, ...]] = {}
+    for _, (key, term) in label_rows:
+        if not term.startswith("re:"):
+            label_words[key] = (*label_words.get(key, ()), term.replace(" ", ""))
     strong = tuple(sorted((c[0] for _, c in org_rows if c[1] == "strong"), key=len, reverse=True))
     return Models(
         root=root,
@@ -182,7 +196,8 @@ def load_models(root: Path) -> Models:
         title_suffixes=tuple(sorted(suffixes, key=len, reverse=True)),
         org_suffixes=orgs,
         strong_org_suffixes=strong,
-        labels=_alternation(lex / "labels.tsv", _tsv(lex / "labels.tsv", 2), LABEL_FIELDS),
+        labels=_alternation(lex / "labels.tsv", label_rows, LABEL_FIELDS),
+        label_words=label_words,
         section_roles=_alternation(lex / "sections.tsv", _tsv(lex / "sections.tsv", 2), SECTION_ROLES),
         kinds=_alternation(lex / "kinds.tsv", _tsv(lex / "kinds.tsv", 2), KINDS),
         patterns=_patterns(root / "patterns"),

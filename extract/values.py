@@ -46,6 +46,7 @@ class DateMatch:
     start: int
     end: int
     weekday_ok: bool | None  # None when no weekday was written
+    repaired: bool = False  # the written date does not exist; one digit was changed to fit its weekday
 
 
 def _make_date(y: int, m: int, d: int) -> dt.date | None:
@@ -64,6 +65,35 @@ def _weekday_ok(date: dt.date, wd: str | None) -> bool | None:
     return date.weekday() == idx
 
 
+def _by_weekday(y: int, month: str, day: str, wd: str | None) -> dt.date | None:
+    """A date that does not exist (`7.35.(토)`, an OCR misread) with a weekday written: the one date that
+    differs from it in a single digit of the month or day and falls on that weekday, if exactly one does."""
+    if not wd:
+        return None
+    found: set[dt.date] = set()
+    for part in ("m", "d"):
+        digits = month if part == "m" else day
+        for i, old in enumerate(digits):
+            for new in "0123456789":
+                if new == old:
+                    continue
+                changed = digits[:i] + new + digits[i + 1 :]
+                m, d = (int(changed), int(day)) if part == "m" else (int(month), int(changed))
+                date = _make_date(y, m, d)
+                if date is not None and _weekday_ok(date, wd):
+                    found.add(date)
+    return found.pop() if len(found) == 1 else None
+
+
+def _date_at(y: int, m: re.Match[str]) -> tuple[dt.date, bool] | None:
+    """The date a match names, or the weekday's repair of a date that does not exist (repaired=True)."""
+    date = _make_date(y, int(m.group("m")), int(m.group("d")))
+    if date is not None:
+        return date, False
+    fixed = _by_weekday(y, m.group("m"), m.group("d"), m.group("wd"))
+    return (fixed, True) if fixed is not None else None
+
+
 def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
     """All dates in `text`, in order. Month-day dates need `default_year`."""
     found: list[DateMatch] = []
@@ -71,6 +101,13 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
+
+    def add(y: int, m: re.Match[str]) -> None:
+        dated = _date_at(y, m)
+        if dated is not None:
+            date, repaired = dated
+            found.append(DateMatch(date.isoformat(), m.start(), m.end(), _weekday_ok(date, m.group("wd")), repaired))
+            taken.append((m.start(), m.end()))
 
     for i, rx in enumerate(_DATE_PATTERNS):
         for m in rx.finditer(text):
@@ -81,22 +118,14 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
                 if not (m.group("apos") or m.group("wd") or m.group("dot")):
                     continue
                 y += 2000 if y < 70 else 1900
-            date = _make_date(y, int(m.group("m")), int(m.group("d")))
-            if date is None:
-                continue
-            found.append(DateMatch(date.isoformat(), m.start(), m.end(), _weekday_ok(date, m.group("wd"))))
-            taken.append((m.start(), m.end()))
+            add(y, m)
     if default_year is not None:
         for m in _MONTH_DAY.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             if not (m.group("wd") or "월" in m.group(0)):
                 continue  # a bare `6.30` is too ambiguous without a weekday or 월/일
-            date = _make_date(default_year, int(m.group("m")), int(m.group("d")))
-            if date is None:
-                continue
-            found.append(DateMatch(date.isoformat(), m.start(), m.end(), _weekday_ok(date, m.group("wd"))))
-            taken.append((m.start(), m.end()))
+            add(default_year, m)
     found.sort(key=lambda d: d.start)
     return found
 

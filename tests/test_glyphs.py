@@ -61,3 +61,30 @@ def test_circled_numbers_are_numbered_in_page_order() -> None:
     d.rectangle((20, 360, 60, 398), outline=0, width=3)
     lines.append(TextLine([Word("ㅁ", 20, 360, 60, 398), Word("추진결과", 80, 360, 200, 398)]))
     assert glyphs.recover(lines, img, 1.0) == {0: "①", 1: "②", 2: "③", 3: "□"}
+
+
+# Tesseract's box for a misread bullet may cover only part of it (`1` boxed around the □'s left side).
+NARROW_BOXES = [
+    ("1", 18, 30, "□"),  # the left side of the square only
+    ("l", 40, 50, "□"),  # the right side only
+    ("ㅁ", 20, 60, "□"),  # the whole glyph, as before
+]
+
+
+@pytest.mark.parametrize(("misread", "x0", "x1", "marker"), NARROW_BOXES)
+def test_a_box_narrower_than_its_bullet_still_finds_it(misread: str, x0: int, x1: int, marker: str) -> None:
+    img = Image.new("L", (400, 100), 255)
+    d = ImageDraw.Draw(img)
+    d.rectangle((20, 30, 60, 70), outline=0, width=3)
+    d.rectangle((90, 30, 200, 70), fill=0)  # the heading's text, a gap away
+    lines = [TextLine([Word(misread, x0, 26, x1, 74), Word("상설협의체", 90, 30, 200, 70)])]
+    assert glyphs.recover(lines, img, 1.0) == {0: marker}
+
+
+def test_the_widened_box_stops_at_a_blank_column() -> None:
+    img = Image.new("L", (400, 100), 255)
+    d = ImageDraw.Draw(img)
+    d.rectangle((20, 30, 24, 70), fill=0)  # a bar (`1`, `l`), then a gap, then text
+    d.rectangle((40, 30, 200, 70), fill=0)
+    lines = [TextLine([Word("1", 18, 26, 26, 74), Word("상설협의체", 40, 30, 200, 70)])]
+    assert glyphs.recover(lines, img, 1.0) == {}

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from extract.layout import Word, lay_out
+import pytest
+
+from extract.layout import TextLine, Word, lay_out, merge_wrapped
 
 
 def _line(text: str, x: float, top: float, word_width: float = 40.0) -> list[Word]:
@@ -90,3 +92,36 @@ def test_justified_ocr_prose_keeps_spaces_and_table_gaps_stay_tabs() -> None:
     row = [Word("결재일자", 100, 200, 220, 230, 90.0), Word("2025.", 420, 200, 480, 230, 90.0)]
     _, texts = lay_out(prose + row, ocr=True)
     assert texts == ["회의 목표를 1 달성 하기 2", "결재일자\t2025."]
+
+
+def _row(text: str, x: float, top: float, right: float, height: float = 20.0) -> TextLine:
+    """One line of words spread evenly from x to right."""
+    words = text.split()
+    step = (right - x) / len(words)
+    return TextLine([Word(w, x + k * step, top, x + (k + 1) * step - 4, top + height) for k, w in enumerate(words)])
+
+
+# (second line's text, its top, its left edge, the first line's right edge) -> joined?  First line: top 100,
+# 20 high, from x=60; the text column ends at x=540 (the other lines of the page).
+WRAPS = [
+    ("이어지는 문장의 나머지 부분임", 124, 80, 540, True),  # right below, hanging indent
+    ("이어지는 문장의 나머지 부분임", 116, 80, 540, True),  # OCR boxes of tall glyphs overlap a little
+    ("이어지는 문장의 나머지 부분임", 106, 80, 540, False),  # overlapping by more: not the next line
+    ("이어지는 문장의 나머지 부분임", 150, 80, 540, False),  # a blank line between
+    ("○ 다음 항목의 시작 부분임", 124, 80, 540, False),  # an outline marker starts a new item
+    ("이어지는 문장의 나머지 부분임", 124, 80, 400, False),  # the first line ends early: a short line
+    ("이어지는 문장의 나머지 부분임", 124, 0, 540, False),  # starts left of the line above
+]
+
+
+@pytest.mark.parametrize(("text", "top", "x0", "right", "joined"), WRAPS)
+def test_wrapped_lines_are_joined(text: str, top: float, x0: float, right: float, joined: bool) -> None:
+    first = _row("ㅇ 문장이 오른쪽 끝까지 이어지는 첫 줄", 60, 100, right)
+    second = _row(text, x0, top, 480)
+    column = [_row(f"다른 문단 {k}번 오른쪽 끝까지", 60, 300 + 60 * k, 540) for k in range(8)]  # apart
+    lines = [first, second, *column]
+    texts = [" ".join(w.text for w in ln.words) for ln in lines]
+    _, out = merge_wrapped(lines, texts)
+    assert (len(out) == len(lines) - 1) == joined
+    if joined:
+        assert out[0] == texts[0] + " " + text

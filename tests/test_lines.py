@@ -73,6 +73,25 @@ def test_line_fields(text: str, expected: tuple[str | None, str | None], models)
     assert (lines[0].field, lines[0].value) == expected
 
 
+# OCR only: a date label with one letter misread and its colon read as a dot, followed by a full date.
+OCR_LINE_FIELDS = [
+    ("○ 일세. 2026. 9. 3.(목) 10:00", ("meeting_datetime", "2026. 9. 3.(목) 10:00")),
+    ("○ 잍 시 2026. 9. 3.(목)", ("meeting_datetime", "2026. 9. 3.(목)")),
+    ("○ 개최일지, 2026. 9. 3.", ("meeting_datetime", "2026. 9. 3.")),
+    ("○ 일세 2026년도 예산 편성", (None, None)),  # not followed by a date
+    ("○ 면적. 2026. 9. 3.", (None, None)),  # two letters away from every date label
+    ("○ 장초. 2026. 9. 3.", (None, None)),  # a place label is not a date label
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OCR_LINE_FIELDS)
+def test_misread_date_labels_on_ocr_lines(text: str, expected: tuple[str | None, str | None], models) -> None:
+    _, lines = make_lines([Block(text=text, page=1, origin="ocr")], models)
+    assert (lines[0].field, lines[0].value) == expected
+    _, typed = make_lines([Block(text=text, page=1, origin="text")], models)
+    assert typed[0].field is None  # a text layer is read as written
+
+
 def _lines(text: str, models):
     blocks = [normalize_block(Block(t, 1, origin="plain")) for t in text.split("\n")]
     _, lines = make_lines(blocks, models)

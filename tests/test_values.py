@@ -28,6 +28,13 @@ DATES = [
     ("2016. 2. 30.", None, None),  # no such day
     ("6.30 기준", 2026, None),  # a bare month.day is too ambiguous
     ("1.5배 증가", 2026, None),
+    # A date that does not exist, with its weekday: the one single-digit change that fits the weekday
+    ("2016. 4. 37(수) 14:00", None, "2016-04-27"),
+    ("9.31.(수) 대회의실", 2026, "2026-09-30"),
+    ("’26. 2. 30.(월)", None, "2026-03-30"),
+    ("6.31.(월)", 2026, None),  # 6.01 and 8.31 both fit: left alone
+    ("2.29.(일)", 2026, None),  # no single change fits
+    ("2016. 2. 30.", 2026, None),  # no weekday: nothing to repair from
 ]
 
 
@@ -41,6 +48,9 @@ def test_weekday_checks_the_date() -> None:
     (bad,) = values.find_dates("2016. 4. 27(목)")
     (none,) = values.find_dates("2016. 4. 27.")
     assert (good.weekday_ok, bad.weekday_ok, none.weekday_ok) == (True, False, None)
+    assert not good.repaired
+    (fixed,) = values.find_dates("2016. 4. 37(수)")
+    assert (fixed.iso, fixed.repaired, fixed.weekday_ok) == ("2016-04-27", True, True)
 
 
 TIMES = [

@@ -86,7 +86,9 @@ def extract(lines: list[Line], models: Models, title: str | None, year: int | No
         dates = values.find_dates(value, year)
         if dates:
             meeting.date = dates[0].iso
-            if dates[0].weekday_ok is False:
+            if dates[0].repaired:
+                warnings.append(f"meeting date read as {value.strip()!r}: repaired to {dates[0].iso} from its weekday")
+            elif dates[0].weekday_ok is False:
                 warnings.append(f"meeting date {dates[0].iso}: the weekday written does not match the date")
         meeting.start_time, meeting.end_time = values.parse_time_range(value)
         if meeting.start_time and meeting.end_time and meeting.end_time < meeting.start_time:
