@@ -79,7 +79,7 @@ class Line:
     parent: Line | None = None
     children: list[Line] = dc_field(default_factory=list)
     depth: int = 0
-    cues: set[str] = dc_field(default_factory=set)  # SpanRuler labels found on the line
+    cues: set[str] = dc_field(default_factory=set)  # cue labels (models/patterns) found on the line
     cue_ends: dict[str, int] = dc_field(default_factory=dict)  # label -> last end offset on the line
 
     @property

@@ -1,4 +1,4 @@
-"""The spaCy pipeline: a blank Korean `Language` whose tokenizer is Kiwi, plus a SpanRuler of cue patterns.
+"""The spaCy pipeline: a blank Korean `Language` whose tokenizer is Kiwi, plus the cue matcher (cues.py).
 
 `spacy.blank("ko")` would load mecab-ko; the registered tokenizer replaces it in the config.
 Token attributes: `tag_` holds the Kiwi tags joined by '+', `pos_` a UPOS mapping of the head morpheme,
@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from . import morph
+from . import cues, morph
 from .resources import Models
 
 _LOCK = threading.Lock()
@@ -104,22 +104,6 @@ def _register() -> None:
     registry.tokenizers.register("gongmun.kiwi_tokenizer.v1", func=create_tokenizer)
 
 
-def _merge_single_token_regexes(patterns: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One pattern per label for all single-token `{"TEXT": {"REGEX": ...}}` patterns: the Matcher calls
-    one predicate per pattern and token, so merging them makes the ruler several times faster."""
-    merged: dict[str, list[str]] = {}
-    rest: list[dict[str, Any]] = []
-    for p in patterns:
-        toks = p["pattern"]
-        if isinstance(toks, list) and len(toks) == 1 and set(toks[0]) == {"TEXT"} and set(toks[0]["TEXT"]) == {"REGEX"}:
-            merged.setdefault(p["label"], []).append(f"(?:{toks[0]['TEXT']['REGEX']})")
-        else:
-            rest.append(p)
-    for label, alternatives in merged.items():
-        rest.append({"label": label, "id": f"{label}-merged", "pattern": [{"TEXT": {"REGEX": "|".join(alternatives)}}]})
-    return rest
-
-
 def pipeline(models: Models) -> Any:
     """The cached spaCy pipeline for `models` (one per process and models folder)."""
     key = str(models.root)
@@ -130,9 +114,10 @@ def pipeline(models: Models) -> Any:
             _register()
             nlp: Any = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "gongmun.kiwi_tokenizer.v1"}}})
             nlp.tokenizer.user_dict = models.user_dict
-            ruler: Any = nlp.add_pipe("span_ruler", config={"spans_key": "cues", "validate": True, "overwrite": False})
+            cues.register()
+            ruler: Any = nlp.add_pipe("gongmun_cues", name="cues")
             try:
-                ruler.add_patterns(_merge_single_token_regexes(models.patterns))
+                ruler.add_patterns(models.patterns)
             except ValueError as exc:  # spaCy validation names the bad pattern
                 from .errors import ModelsError
 

@@ -35,7 +35,7 @@ def test_blank_korean_pipeline_does_not_need_mecab(models) -> None:
     pipe = nlp.pipeline(models)
     assert pipe.lang == "ko"
     assert type(pipe.tokenizer).__name__ == "KiwiTokenizer"
-    assert "span_ruler" in pipe.pipe_names
+    assert "cues" in pipe.pipe_names
 
 
 CUES = [
@@ -70,3 +70,64 @@ def test_tokens_tile_the_text(make, text: str) -> None:
         assert tok.idx == pos
         pos += len(tok.text_with_ws)
     assert pos == len(text)
+
+
+CUE_TEXTS = [
+    "○ 연장 여부를 확정하기로 함\n  - 차기 회의는 7월 중 개최 예정\n□ 상호 협의를 통해 조정",
+    "사업비 편성에 대한 입장 차이가 있음\n의견 차이는 없었음",
+    "위원 ***** 외 3명\n원안대로 가결되었음을 선포합니다.",
+    "\n\n   \n",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", CUE_TEXTS)
+def test_cue_matcher_finds_what_spacys_span_ruler_finds(models, text: str) -> None:
+    import spacy
+
+    pipe = nlp.pipeline(models)
+    reference = spacy.blank("xx")
+    reference.tokenizer = pipe.tokenizer
+    ruler = reference.add_pipe("span_ruler", config={"spans_key": "cues", "overwrite": False})
+    ruler.add_patterns(models.patterns)
+    ref_doc, doc = reference(text), pipe(text)
+    expected = sorted((s.start, s.end, s.label_) for s in ref_doc.spans["cues"])
+    assert sorted((s.start, s.end, s.label_) for s in doc.spans["cues"]) == expected
+
+
+def _matcher(models, patterns):
+    from extract.cues import CueMatcher
+
+    m = CueMatcher(nlp.pipeline(models))
+    m.add_patterns(patterns)
+    return m
+
+
+def test_cue_matcher_without_a_regex_gate_reads_every_line(models) -> None:
+    m = _matcher(models, [{"label": "X", "pattern": [{"LOWER": "검토"}, {"TEXT": "결과"}]}])
+    assert m.first is None
+    doc = m(nlp.pipeline(models).make_doc("첫 줄\n검토 결과 보고"))
+    assert [(s.text, s.label_) for s in doc.spans["cues"]] == [("검토 결과", "X")]
+
+
+def test_cue_matcher_phrase_patterns_and_ids(models) -> None:
+    m = _matcher(
+        models,
+        [
+            {"label": "P", "id": "p1", "pattern": "회의 결과"},
+            {"label": "R", "id": "r1", "pattern": [{"TEXT": {"REGEX": "^결과$"}}, {"TEXT": "보고"}]},
+        ],
+    )
+    doc = m(nlp.pipeline(models).make_doc("회의 결과 보고"))
+    assert [(s.text, s.label_, s.id_) for s in doc.spans["cues"]] == [
+        ("회의 결과", "P", "p1"),
+        ("결과 보고", "R", "r1"),
+    ]
+
+
+def test_a_cue_does_not_run_across_lines(models) -> None:
+    m = _matcher(models, [{"label": "D", "pattern": [{"TEXT": {"REGEX": "기로$"}}, {"TEXT": {"REGEX": "^함$"}}]}])
+    make = nlp.pipeline(models).make_doc
+    one, two = m(make("추진하기로 함")), m(make("추진하기로\n함"))
+    assert [s.text for s in one.spans["cues"]] == ["추진하기로 함"]
+    assert list(two.spans["cues"]) == []
