@@ -77,7 +77,7 @@ class KiwiTokenizer:
             for s, w in zip(infos, words, strict=True)
         ]
         doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags, pos=pos)
-        doc.user_data["morphs"] = [[(m.form, m.tag) for m in s.morphs] if s else None for s in infos]
+        doc.user_data["surfaces"] = infos  # morphemes per token, turned into pairs when asked for
         return doc
 
     def to_disk(self, *_: Any, **__: Any) -> None:  # spaCy serialisation hooks: nothing to store
@@ -87,11 +87,16 @@ class KiwiTokenizer:
         return self
 
 
+def _morph_pairs(tok: Any) -> list[tuple[str, str]] | None:
+    surface: morph.Surface | None = tok.doc.user_data["surfaces"][tok.i]
+    return [(m.form, m.tag) for m in surface.morphs] if surface else None
+
+
 def _register() -> None:
     from spacy.tokens import Token
 
     if not Token.has_extension("morphs"):  # stored once per Doc, read per token
-        Token.set_extension("morphs", getter=lambda tok: tok.doc.user_data["morphs"][tok.i])
+        Token.set_extension("morphs", getter=_morph_pairs)
 
     def create_tokenizer() -> Callable[[Any], KiwiTokenizer]:
         def make(nlp: Any) -> KiwiTokenizer:
