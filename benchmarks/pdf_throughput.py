@@ -9,6 +9,7 @@ Only PDFs whose every page has a sound text layer are used (pages sent to OCR wo
 from __future__ import annotations
 
 import argparse
+import statistics
 import time
 from pathlib import Path
 
@@ -45,17 +46,20 @@ def main() -> None:
                     page.extract_text()
                     pages += 1
     plumber = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    rates = []  # pages/s per round: this machine's speed moves by 10-20% between runs
     for _ in range(args.rounds):
+        t0 = time.perf_counter()
         for f in files:
             extract_safe(str(f), Options(ocr="never"))
-    ours = time.perf_counter() - t0
+        rates.append(pages / args.rounds / (time.perf_counter() - t0))
+    rates.sort()
     print(
         f"{len(files)} text-layer PDFs, {pages // args.rounds} pages, {args.rounds} rounds: "
         + ", ".join(f.name for f in files)
     )
     print(
-        f"pdfplumber alone: {pages / plumber:.1f} pages/s; gongmun end to end: {pages / ours:.1f} pages/s on one core"
+        f"pdfplumber alone: {pages / plumber:.1f} pages/s; gongmun end to end: median round "
+        f"{statistics.median(rates):.1f} pages/s on one core (rounds {rates[0]:.1f}-{rates[-1]:.1f})"
     )
 
 

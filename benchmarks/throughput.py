@@ -6,6 +6,7 @@ python benchmarks/throughput.py ../shared/corpus --formats hwp,hwpx --rounds 5
 from __future__ import annotations
 
 import argparse
+import statistics
 import time
 from pathlib import Path
 
@@ -24,16 +25,21 @@ def main() -> None:
     extract_safe(files[0], Options())  # warm-up: Kiwi and spaCy load once per process
     print(f"start-up (first document): {time.perf_counter() - t0:.2f}s")
     per_file: dict[str, float] = {}
-    t0 = time.perf_counter()
+    rates = []  # documents/s per round: this machine's speed moves by 10-20% between runs
     for _ in range(args.rounds):
+        t0 = time.perf_counter()
         for f in files:
             t = time.perf_counter()
             res = extract_safe(f, Options())
             per_file[f] = per_file.get(f, 0.0) + time.perf_counter() - t
             assert res.status != "failed", res.error
-    total = time.perf_counter() - t0
+        rates.append(len(files) / (time.perf_counter() - t0))
+    rates.sort()
     n = len(files) * args.rounds
-    print(f"{n} documents in {total:.2f}s: {n / total:.1f} documents/s on one core")
+    print(
+        f"{n} documents: median round {statistics.median(rates):.1f} documents/s on one core "
+        f"(rounds {rates[0]:.1f}-{rates[-1]:.1f})"
+    )
     for f, s in sorted(per_file.items(), key=lambda kv: -kv[1])[:5]:
         print(f"  {Path(f).name}: {s / args.rounds * 1000:.0f} ms")
 
