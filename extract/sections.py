@@ -4,7 +4,8 @@ Korean reports nest `Ⅰ > □ > ○ > - > ·` (or `1. > 가. > 1) > 가) > (1) 
 and mix families. The tree is built the way a reader does it: a marker already open on the stack closes
 everything opened after it (a sibling); a marker not seen yet opens a child, unless indentation or the
 usual rank of the markers says it sits further out. Markdown headings (`##`) frame everything below them.
-Lines without a marker hang under the innermost open item, unless they are dedented below it.
+Lines without a marker hang under the innermost open item, unless they are dedented below it (table rows,
+which start at the margin wherever the table sits, never leave it).
 """
 
 from __future__ import annotations
@@ -76,7 +77,11 @@ def build(lines: list[Line]) -> list[Line]:
             stack.append(line)
             continue
         if line.mclass is None:
-            if stack and line.indent < stack[-1].indent:  # a dedented paragraph leaves the items it follows
+            # A dedented paragraph leaves the items it follows. A table row does not (tables start at the
+            # margin wherever they sit, and the items after the table continue the same outline), unless
+            # it is a labelled document field such as `붙임`.
+            table_row = "\t" in line.raw.strip() and line.field is None
+            if stack and line.indent < stack[-1].indent and not table_row:
                 while stack and stack[-1].heading is None and stack[-1].indent >= line.indent:
                     stack.pop()
             attach(line)

@@ -25,6 +25,10 @@ _DATE_PATTERNS = [
         r"(?<![\d.])(?P<apos>[’‘'`´])?(?P<y>\d{2})\s*\.\s*(?P<m>\d{1,2})\s*\.\s*(?P<d>\d{1,2})(?!\d)"
         r"(?P<dot>\s*\.)?" + _DAY
     ),
+    # ’25년 5월 8일 (two-digit year with 년: needs the apostrophe)
+    re.compile(
+        r"(?<![\d.])(?P<apos>[’‘'`´])(?P<y>\d{2})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})(?!\d)\s*일?" + _DAY
+    ),
 ]
 _MONTH_DAY = re.compile(r"(?<![\d.])(?P<m>\d{1,2})\s*(?:\.|월)\s*(?P<d>\d{1,2})(?!\d)\s*(?:일|\.)?" + _DAY)
 _HHMM = r"(?P<{0}h>\d{{1,2}})\s*:\s*(?P<{0}m>\d{{2}})"
@@ -114,9 +118,9 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
             if not free(m.start(), m.end()):
                 continue
             y = int(m.group("y"))
-            if i == 1:
-                if not (m.group("apos") or m.group("wd") or m.group("dot")):
-                    continue
+            if i == 1 and not (m.group("apos") or m.group("wd") or m.group("dot")):
+                continue
+            if i >= 1:  # a two-digit year
                 y += 2000 if y < 70 else 1900
             add(y, m)
     if default_year is not None:

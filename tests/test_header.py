@@ -63,3 +63,18 @@ def test_header_fields(text: str, expected, models) -> None:
 )  # fmt: skip
 def test_disclosure_values_and_one_misread_letter(value: str, expected, models) -> None:
     assert _info(f"문서번호\t총무과-100\n공개여부\t{value}\n회의 결과 보고", models).disclosure == expected
+
+
+# A report without 결재일자 or 시행 line: the date that ends a line of the title block.
+REPORT_DATES = [
+    ("2026년 청소년 정책 협의회 운영 계획\n2026. 3. 9.(월) 청소년정책과\n□ 추진 배경", None),
+    ("2026년 청소년 정책 협의회 운영 계획\n2026. 3. 9.(월)\n□ 추진 배경", "2026-03-09"),
+    ("【담당】기획팀 홍길동 주무관(1234) / ’26년 3월 9일\n2026년 협의회 운영 계획\n□ 추진 배경", "2026-03-09"),
+    ("정책 협의회 결과 보고\n□ 일 시 : 2026. 3. 9.(월) 14:00\n□ 장 소 : 본관", None),  # the meeting's date
+    ("정책 협의회 결과 보고\n□ 추진 배경\n○ 2026. 3. 9.(월)", None),  # an outline item, not the title block
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORT_DATES)
+def test_report_date_from_the_title_block(text: str, expected: str | None, models) -> None:
+    assert _info(text, models).approval_date == expected

@@ -119,6 +119,12 @@ OUTLINES = [
     # notes hang under the item they annotate
     ("□ 참석자\n○ 위원 5명\n※ 1명 불참\n○ 직원 2명",
      [(1, "□"), (2, "○"), (3, "※"), (2, "○")]),
+    # a table at the margin stays inside the item it follows; the outline goes on after it
+    ("Ⅰ 운영 개요\n □ (운영방안) 정기 회의\n구 분\t주기\n정기회의\t월 1회\n □ (업무분장) 총괄\nⅡ 향후 계획\n □ 5월중\t: 회의",
+     [(1, "Ⅰ"), (2, "□"), (3, ""), (3, ""), (2, "□"), (1, "Ⅱ"), (2, "□")]),
+    # ... but a labelled document field laid out with tabs (`붙임`) leaves it
+    (" □ 9월말\t: 결과 제출\n붙 임\t\t운영부서 현황",
+     [(1, "□"), (1, "")]),
 ]  # fmt: skip
 
 

@@ -287,6 +287,21 @@ def _issuer(lines: list[Line]) -> str | None:
     return None
 
 
+REPORT_DATE_LINES = 6  # the title block: title, sub-title, department and date lines
+
+
+def _report_date(lines: list[Line], title_line: Line | None) -> tuple[str, Line] | None:
+    """A report with neither 결재일자 nor 시행 line dates itself on a line near the top, over or under the
+    title, that ends with the date: `2016. 4. 28.`, `【주관부서】기획팀 홍길동 주무관 / ’25년 5월 8일`."""
+    for ln in lines[:REPORT_DATE_LINES]:
+        if ln is title_line or ln.field is not None or (ln.marker is not None and ln.mclass != "label"):
+            continue
+        dates = values.find_dates(ln.body)
+        if dates and not re.sub(r"[\s.,)\]】]", "", ln.body[dates[-1].end :]):
+            return dates[-1].iso, ln
+    return None
+
+
 def extract(lines: list[Line], models: Models) -> DocumentInfo:
     info = DocumentInfo()
     seen: dict[str, Line] = {}
@@ -339,6 +354,10 @@ def extract(lines: list[Line], models: Models) -> DocumentInfo:
     info.title, title_line = title.find(lines)
     if title_line is not None:
         seen["title"] = title_line
+    if info.approval_date is None:
+        dated = _report_date(lines, title_line)
+        if dated is not None:
+            info.approval_date, seen["approval_date"] = dated
     year = int(info.approval_date[:4]) if info.approval_date else None
     head = lines[: lines.index(title_line)] if title_line is not None else lines[:40]
     info.approval_line = approval_line(head, models, year) or approval_line(lines[-30:], models, year)
