@@ -131,3 +131,23 @@ def test_a_result_report_without_a_date_line_is_dated_by_its_chronology(tmp_path
     assert r.meeting is not None and r.meeting.date == "2025-03-25"
     r = _report(tmp_path, CHRONOLOGY.replace("면접 심사", "면접 평가"))  # the chronology does not name it
     assert r.meeting is not None and r.meeting.date is None
+
+
+# A 공문 request: the numbered paragraph asking for an answer by a date is a follow-up even with its
+# details listed under it; a heading over dated items is not one itself.
+REQUEST = """공원녹지과
+수신 각 동 주민센터장
+제목 공원 이용 실태 조사 협조 요청
+1. 관련 : 공원녹지과-1234(2026. 5. 4.)호
+2. 공원 이용 실태를 조사하오니 붙임 서식에 작성하여 ’26. 5. 20.(수)까지 제출하여 주시기 바랍니다.
+   가. 조사 대상 : 관내 근린공원
+   나. 조사 항목 : 이용 시간대, 이용 인원
+3. 향후 추진 일정
+   가. 조사 결과 취합 : 2026. 5. 27.(수)
+붙임 조사 서식 1부.  끝.
+"""
+
+
+def test_a_request_with_a_deadline_and_details_is_a_follow_up(tmp_path: Path) -> None:
+    r = _report(tmp_path, REQUEST)
+    assert [(f.text.split()[0], f.date) for f in r.follow_ups] == [("공원", "2026-05-20"), ("조사", "2026-05-27")]

@@ -105,3 +105,19 @@ APPROVALS = [
 def test_approval_line(text: str, expected, models) -> None:
     steps = header.approval_line(_lines(text, models), models, 2016)
     assert [(s.position, s.name, s.date, s.proxy) for s in steps] == expected
+
+
+TABLES = [
+    # each row of an attendee table is one person, even when names are withheld
+    ("연번\t직위\t성명\t소속\n1\t위원장\t*****\t***\n2\t위원\t*****\t***\n3\t위원\t*****\t***",
+     [(None, "위원장", None), (None, "위원", None), (None, "위원", None)]),
+    # a named person listed twice is one person
+    ("성명\t직위\n홍길동\t위원장\n김철수\t위원\n홍길동\t위원장",
+     [("홍길동", "위원장", None), ("김철수", "위원", None)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLES)
+def test_attendee_tables(text: str, expected, models) -> None:
+    got = attendees.table_people(_lines(text, models), models)
+    assert [(p.name, p.title, p.organization) for p in got] == expected

@@ -26,9 +26,11 @@ class Collector:
         self.people: list[Person] = []
         self._seen: set[tuple[str | None, str | None, str | None]] = set()
 
-    def add(self, person: Person) -> None:
+    def add(self, person: Person, row: bool = False) -> None:
+        """Add a person once. A table row is a person of its own even when its name is withheld (three
+        rows `위원 | *****` are three members); in lists, the same title and body name one person."""
         key = (person.name, None, None) if person.name else (None, person.title, person.organization)
-        if key in self._seen:
+        if key in self._seen and not (row and person.name is None):
             return
         self._seen.add(key)
         self.people.append(person)
@@ -217,7 +219,7 @@ def table_people(lines: list[Line], models: Models) -> list[Person]:
             if name is not None and not is_name(name, models):
                 name = None
             if name or title:
-                c.add(Person(name=name, title=title, organization=cell(org_col), evidence=row.evidence()))
+                c.add(Person(name=name, title=title, organization=cell(org_col), evidence=row.evidence()), row=True)
     return c.people
 
 

@@ -15,6 +15,7 @@ _PLACE_WORD = r"(?:\d+층|층|실|홀|관|룸|센터|청사|회의장|강당|공
 _PLACE_AT = re.compile(r"(?P<place>(?:[가-힣A-Za-z0-9]+\s+){0,4}[가-힣A-Za-z0-9]*" + _PLACE_WORD + r")\s*에서")
 _PLACE_LEAD = re.compile(r"^(?P<place>[^,'‘“\"]{2,40}?" + _PLACE_WORD + r"[^,'‘“\"]{0,8}?)\s*(?:,|$)")
 _CITATION = re.compile(r"\S+-\d+\s*(?:호\s*)?\([^()]*\)\s*호?")  # `재난관리과-438(2026.1.19.)호`: another document
+_SENTENCE = re.compile(r"(니다|바람|요망|[함음임다])\s*\.?\s*$")  # a line that is a sentence, not a heading
 _GENERIC = re.compile(r"(개요|계획|일정|내용)$")
 
 
@@ -132,8 +133,10 @@ def extract(lines: list[Line], models: Models, main_block: Line | None, year: in
     for ln in lines:
         if id(ln) in done or ln.field is not None or ln is main_block:
             continue
-        if "FOLLOW_UP" not in ln.cues or ln.children or own_roles(ln, models):
+        if "FOLLOW_UP" not in ln.cues or own_roles(ln, models):
             continue
+        if ln.children and not _SENTENCE.search(ln.body):
+            continue  # a heading over its items (`향후 추진 일정`), not a request with its details below
         if roles(ln, models) & {"background", "overview"}:
             continue
         dated = bool(values.find_dates(_CITATION.sub("", ln.body), year))
