@@ -236,8 +236,13 @@ def render(lines: list[TextLine], margin: float | None = None, ocr: bool = False
 
 def merge_wrapped(lines: list[TextLine], texts: list[str]) -> tuple[list[TextLine], list[str]]:
     """Join a line that a PDF wrapped onto the next one: the line reaches the right edge of the text
-    column, the next starts without an outline marker, sits right below (OCR boxes may overlap by a
-    quarter of the line height), and is not left of it."""
+    column, the next starts without an outline marker, sits right below, and is not left of it.
+
+    "Right below" compares the middles of the words, not the line boxes: a single tall OCR box (a speck
+    of noise, a blurred syllable) stretches a line's box over its neighbour's, while the middle of its
+    words stays put. The next line's middle is 0.75 to 2.5 word heights under the last one's (single to
+    200% line spacing; at 200% Hangul words are 2.0-2.2 of their heights apart; a blank line between
+    lines is further)."""
     from .lines import split_marker
 
     if len(lines) < 2:
@@ -246,24 +251,32 @@ def merge_wrapped(lines: list[TextLine], texts: list[str]) -> tuple[list[TextLin
     right = sorted(ln.bbox[2] for ln in lines)[int(0.9 * (len(lines) - 1))]
     out_lines: list[TextLine] = [lines[0]]
     out_texts: list[str] = [texts[0]]
+    last = lines[0]  # the last physical line of out_lines[-1]
     for line, text in zip(lines[1:], texts[1:], strict=True):
-        prev = out_lines[-1]
-        px0, ptop, px1, pbottom = prev.bbox
-        x0, top, _, _ = line.bbox
-        height = max(pbottom - ptop, 1.0)
+        px0, _, px1, _ = last.bbox
+        x0 = line.bbox[0]
+        middle, height = _middle(last)
         marker, _, _ = split_marker(text.strip())
         wrapped = (
             px1 >= right - 2 * cw
             and marker is None
-            and -0.25 * height <= top - pbottom < 0.9 * height  # OCR boxes of tall glyphs may overlap
+            and 0.75 * height <= _middle(line)[0] - middle < 2.5 * height
             and x0 >= px0 - cw
             and "\t" not in text
             and "\t" not in out_texts[-1]
         )
         if wrapped:
-            out_lines[-1] = TextLine(prev.words + line.words)
+            out_lines[-1] = TextLine(out_lines[-1].words + line.words)
             out_texts[-1] = out_texts[-1].rstrip() + " " + text.strip()
         else:
             out_lines.append(line)
             out_texts.append(text)
+        last = line
     return out_lines, out_texts
+
+
+def _middle(line: TextLine) -> tuple[float, float]:
+    """(the median of the words' vertical middles, the median word height) of one line."""
+    middles = sorted((w.top + w.bottom) / 2 for w in line.words)
+    heights = sorted(w.bottom - w.top for w in line.words)
+    return middles[len(middles) // 2], max(heights[len(heights) // 2], 1.0)

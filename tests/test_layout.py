@@ -107,7 +107,8 @@ WRAPS = [
     ("이어지는 문장의 나머지 부분임", 124, 80, 540, True),  # right below, hanging indent
     ("이어지는 문장의 나머지 부분임", 116, 80, 540, True),  # OCR boxes of tall glyphs overlap a little
     ("이어지는 문장의 나머지 부분임", 106, 80, 540, False),  # overlapping by more: not the next line
-    ("이어지는 문장의 나머지 부분임", 150, 80, 540, False),  # a blank line between
+    ("이어지는 문장의 나머지 부분임", 140, 80, 540, True),  # 200% line spacing
+    ("이어지는 문장의 나머지 부분임", 160, 80, 540, False),  # a blank line between
     ("○ 다음 항목의 시작 부분임", 124, 80, 540, False),  # an outline marker starts a new item
     ("이어지는 문장의 나머지 부분임", 124, 80, 400, False),  # the first line ends early: a short line
     ("이어지는 문장의 나머지 부분임", 124, 0, 540, False),  # starts left of the line above
@@ -125,3 +126,25 @@ def test_wrapped_lines_are_joined(text: str, top: float, x0: float, right: float
     assert (len(out) == len(lines) - 1) == joined
     if joined:
         assert out[0] == texts[0] + " " + text
+
+
+def test_a_tall_noise_box_does_not_stop_a_wrap() -> None:
+    first = _row("ㅇ 문장이 오른쪽 끝까지 이어지는 첫 줄", 60, 100, 540)
+    first.words.append(Word("|", 530, 96, 534, 134))  # a speck read as a bar, reaching into the next line
+    second = _row("이어지는 문장의 나머지 부분임", 80, 124, 480)
+    column = [_row(f"다른 문단 {k}번 오른쪽 끝까지", 60, 300 + 60 * k, 540) for k in range(8)]
+    lines = [first, second, *column]
+    _, out = merge_wrapped(lines, [" ".join(w.text for w in ln.words) for ln in lines])
+    assert len(out) == len(lines) - 1
+
+
+def test_a_paragraph_ends_at_its_short_line() -> None:
+    rows = [
+        _row("ㅇ 문장이 오른쪽 끝까지 이어지는 첫 줄", 60, 100, 540),
+        _row("이어지는 둘째 줄", 80, 124, 300),  # ends the paragraph
+        _row("다음 문단 첫 줄 시작", 80, 148, 540),  # no marker, right below, but a new paragraph
+    ]
+    column = [_row(f"다른 문단 {k}번 오른쪽 끝까지", 60, 300 + 60 * k, 540) for k in range(8)]
+    lines = [*rows, *column]
+    _, out = merge_wrapped(lines, [" ".join(w.text for w in ln.words) for ln in lines])
+    assert out[:2] == ["ㅇ 문장이 오른쪽 끝까지 이어지는 첫 줄 이어지는 둘째 줄", "다음 문단 첫 줄 시작"]
