@@ -15,10 +15,10 @@ from typing import Any
 
 _LOCK = threading.Lock()
 _KIWI: dict[str, Any] = {}
-# Tags whose morphemes stand alone as tokens (punctuation, symbols, serials such as dates).
 # Kiwi's beam cut-off (default 8): at 4 Kiwi is 1.4x faster; on the corpus texts and the samples the surface
 # tokens are identical and 20 of 947 lines get other morphemes, as many better as worse (`4.` as SB).
 CUTOFF = 4.0
+# Tags whose morphemes stand alone as tokens (punctuation, symbols, serials such as dates).
 _SOLO_TAGS = ("SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW", "SB", "W_")
 
 

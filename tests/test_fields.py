@@ -121,3 +121,10 @@ TABLES = [
 def test_attendee_tables(text: str, expected, models) -> None:
     got = attendees.table_people(_lines(text, models), models)
     assert [(p.name, p.title, p.organization) for p in got] == expected
+
+
+@pytest.mark.parametrize("count", ["8명", "8 명.", "총 8명", "(8인)", "약 8명"])
+def test_a_group_count_in_its_written_forms(count: str, models) -> None:
+    lines = _lines(f"- 참 석 자\n  - 상설협의체 : {count}\n    - 구청 : 마을재생기획단장", models)
+    groups, _ = attendees.extract([lines[0]], models)
+    assert [(g.name, g.count) for g in groups] == [("상설협의체", 8)]

@@ -12,7 +12,7 @@ from .common import clean, compact, is_name, is_org, is_redacted, is_title, most
 
 _SPLIT = re.compile(r"\s*[,，、/]\s*|\s+및\s+")
 _ETC = re.compile(r"\s*(?:외|등)\s*(?:\d+\s*(?:명|인)|\d+개\s*\S+|다수)?\s*$")
-_COUNT_ONLY = re.compile(r"^(?:총\s*)?\(?\s*(?:약\s*)?\d+\s*(?:여\s*)?(?:명|인)\s*\)?(?:\s*정도)?$")
+_COUNT_ONLY = re.compile(r"^(?:총\s*)?\(?\s*(?:약\s*)?\d+\s*(?:여\s*)?(?:명|인)\s*\)?(?:\s*정도)?\s*\.?$")
 _NAMED_COUNT = re.compile(r"^(?P<name>[가-힣A-Za-z ·]{2,30}?)\s*(?:총\s*)?(?P<n>\d+)\s*(?:여\s*)?(?:명|인)$")
 _COUNT_THEN_LIST = re.compile(r"^(?P<grp>[^()\d]*?)\s*(?:총\s*)?(?P<n>\d+)\s*(?:명|인)\s*\((?P<list>[^()]+)\)$")
 _LABEL_COUNT = re.compile(r"\(\s*(\d+)\s*(?:인|명)\s*\)\s*$")
