@@ -8,6 +8,7 @@ spaces: the outline builder reads nesting from it as it does in text files.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 
@@ -234,6 +235,12 @@ def render(lines: list[TextLine], margin: float | None = None, ocr: bool = False
     return out
 
 
+# Cells of nothing but punctuation at the end of an OCR line (`판단<TAB>:<TAB>.`): specks of noise read far
+# to the right, which would make the line look like a table row. (In a text layer such a cell is a table's
+# `-` or `○`, and is kept.)
+_TRAILING_SPECKS = re.compile(r"(?:\t+[^\w\t]{1,2})+\s*$")
+
+
 def merge_wrapped(lines: list[TextLine], texts: list[str]) -> tuple[list[TextLine], list[str]]:
     """Join a line that a PDF wrapped onto the next one: the line reaches the right edge of the text
     column, the next starts without an outline marker, sits right below, and is not left of it.
@@ -256,18 +263,20 @@ def merge_wrapped(lines: list[TextLine], texts: list[str]) -> tuple[list[TextLin
         px0, _, px1, _ = last.bbox
         x0 = line.bbox[0]
         middle, height = _middle(last)
-        marker, _, _ = split_marker(text.strip())
+        ocr = any(w.conf is not None for w in line.words)
+        bare = _TRAILING_SPECKS.sub("", text) if ocr else text
+        marker, _, _ = split_marker(bare.strip())
         wrapped = (
             px1 >= right - 2 * cw
             and marker is None
             and 0.75 * height <= _middle(line)[0] - middle < 2.5 * height
             and x0 >= px0 - cw
-            and "\t" not in text
+            and "\t" not in bare
             and "\t" not in out_texts[-1]
         )
-        if wrapped:
+        if wrapped:  # an OCR continuation's trailing specks are noise
             out_lines[-1] = TextLine(out_lines[-1].words + line.words)
-            out_texts[-1] = out_texts[-1].rstrip() + " " + text.strip()
+            out_texts[-1] = out_texts[-1].rstrip() + " " + bare.strip()
         else:
             out_lines.append(line)
             out_texts.append(text)

@@ -148,3 +148,18 @@ def test_a_paragraph_ends_at_its_short_line() -> None:
     lines = [*rows, *column]
     _, out = merge_wrapped(lines, [" ".join(w.text for w in ln.words) for ln in lines])
     assert out[:2] == ["ㅇ 문장이 오른쪽 끝까지 이어지는 첫 줄 이어지는 둘째 줄", "다음 문단 첫 줄 시작"]
+
+
+def test_specks_after_an_ocr_continuation_do_not_make_it_a_table_row() -> None:
+    first = _row("ㅇ 문장이 오른쪽 끝까지 이어지는 첫 줄", 60, 100, 540)
+    column = [_row(f"다른 문단 {k}번 오른쪽 끝까지", 60, 300 + 60 * k, 540) for k in range(8)]
+    ocr = TextLine(
+        [Word(w.text, w.x0, w.top, w.x1, w.bottom, conf=90.0) for w in _row("이어지는 부분임", 80, 124, 300).words]
+    )
+    texts = [" ".join(w.text for w in ln.words) for ln in [first, ocr, *column]]
+    texts[1] = "이어지는 부분임\t:\t."  # OCR read two specks far to the right
+    _, out = merge_wrapped([first, ocr, *column], list(texts))
+    assert out[0] == texts[0] + " 이어지는 부분임"
+    texts[1] = "합계 3건\t-"  # in a text layer the same shape is a table row whose last cell is `-`
+    _, out = merge_wrapped([first, _row("합계 3건", 80, 124, 300), *column], list(texts))
+    assert out[1] == "합계 3건\t-"
