@@ -31,6 +31,12 @@ def _raise(path: Path, summary: dict[str, object], formats: list[str] | None) ->
     assert isinstance(other, dict)
     if other["precision"] is not None:
         current["kind_other"] = other["precision"]
+    by_format = summary["by_format"]
+    assert isinstance(by_format, dict)
+    for fmt in by_format:
+        value = evaluate.format_micro(summary, fmt)
+        if value is not None:
+            current[f"format:{fmt}"] = value
     out: dict[str, object] = {"_formats": formats} if formats else {}
     for name, value in sorted(current.items()):
         new = math.floor(value * 100) / 100

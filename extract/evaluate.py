@@ -336,15 +336,31 @@ def _field_order(name: str) -> int:
     return order.index(name) if name in order else len(order)
 
 
+def format_micro(summary: dict[str, Any], fmt: str) -> float | None:
+    """Micro F1 over all fields of the inputs of one format, from a summary's `by_format`."""
+    fields = summary.get("by_format", {}).get(fmt)
+    if not fields:
+        return None
+    tp = sum(c["tp"] for c in fields.values())
+    wrong = sum(c["fp"] + c["fn"] for c in fields.values())
+    return round(2 * tp / (2 * tp + wrong), 4) if tp or wrong else None
+
+
 def check_floors(summary: dict[str, Any], floors: dict[str, float]) -> list[str]:
     """Fields whose F1 (or accuracy when F1 is undefined) fell below the recorded floor; `kind_other` is the
-    precision of attendees, decisions and disagreements on documents of kind other."""
+    precision of attendees, decisions and disagreements on documents of kind other; `format:<fmt>` the micro
+    F1 of one input format."""
     low: list[str] = []
     for name, floor in floors.items():
         if name == "kind_other":
             other = summary.get("kind_other") or {}
             if other.get("precision") is not None and other["precision"] < floor:
                 low.append(f"kind_other: invented {other['invented']} (precision floor {floor})")
+            continue
+        if name.startswith("format:"):  # the micro F1 of one input format (`format:scan`)
+            value = format_micro(summary, name.split(":", 1)[1])
+            if value is None or value + 1e-9 < floor:
+                low.append(f"{name}: {value} < floor {floor}")
             continue
         stats = summary["micro"] if name == "micro" else summary["fields"].get(name)
         if stats is None:

@@ -111,6 +111,15 @@ def test_floors() -> None:
     assert evaluate.check_floors(summary, {"title": 0.95}) == ["title: 0.9 < floor 0.95"]
 
 
+def test_format_floors() -> None:
+    scan = {"title": {"tp": 8, "fp": 1, "fn": 1}, "attendees": {"tp": 10, "fp": 0, "fn": 2}}
+    summary = {"fields": {}, "micro": {}, "by_format": {"scan": scan, "hwpx": {"title": {"tp": 1, "fp": 0, "fn": 0}}}}
+    assert evaluate.format_micro(summary, "scan") == round(36 / 40, 4)
+    assert evaluate.check_floors(summary, {"format:scan": 0.9, "format:hwpx": 1.0}) == []
+    assert evaluate.check_floors(summary, {"format:scan": 0.95}) == ["format:scan: 0.9 < floor 0.95"]
+    assert evaluate.check_floors(summary, {"format:pdf": 0.5}) == ["format:pdf: None < floor 0.5"]
+
+
 def test_kind_other_precision_counts_invented_items() -> None:
     def doc(kind: str, fp: int) -> evaluate.DocResult:
         d = evaluate.DocResult("g", "x.hwpx", "hwpx", 0.1, "ok", gold_kind=kind)
