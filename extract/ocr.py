@@ -122,6 +122,41 @@ def restore_masks(text: str) -> str:
     )
 
 
+# Misreadings with one reading in this genre: a time after its weekday read with a dot for the colon
+# (`(화)14.00~16.00`), and the 붙임 label read as 불임 at a line start (before a colon or a number, or on a
+# line that ends with a count of copies: `불임 회의자료 1부.`).
+_TIME_AFTER_DAY = re.compile(r"(\(\s*[월화수목금토일]\s*\)\s*)(\d{1,2})\.(\d{2})(?!\d)")
+_RANGE_END = re.compile(r"(\d{1,2}:\d{2}\s*[~∼〜～-]\s*)(\d{1,2})\.(\d{2})(?![\d.])")
+_ATTACHED = re.compile(r"^(\s*)불\s?임(?=\s*(?:[:：]|\d|$)|.*\d\s*부\.?\s*(?:끝\.?)?\s*$)")
+
+
+def fix_misreadings(text: str) -> str:
+    """`(화)14.00~16.00` -> `(화)14:00~16:00`; `불임 1. 회의자료` -> `붙임 1. 회의자료`."""
+    text = _RANGE_END.sub(r"\1\2:\3", _TIME_AFTER_DAY.sub(r"\1\2:\3", text))
+    return _ATTACHED.sub(r"\1붙임", text)
+
+
+_KOREAN_NUMBERS = "가나다라마바사아자차카타파하"
+_LONE_SYLLABLE = re.compile(r"^(\s*)([가나다라마바사아자차카타파하])(\s+)(?=\S)")
+
+
+def fix_korean_numbering(texts: list[str]) -> list[str]:
+    """`가 일시 : …` -> `가. 일시 : …` when a nearby line (four either way) starts with the syllable before
+    or after it and a dot (`나. 장소 : …`): Tesseract drops the dot of 가. 나. 다. markers."""
+    out = list(texts)
+    marked = [re.match(r"\s*([가-힣])\.\s", t) for t in texts]
+    for i, t in enumerate(texts):
+        m = _LONE_SYLLABLE.match(t)
+        if m is None:
+            continue
+        k = _KOREAN_NUMBERS.index(m.group(2))
+        near = {mm.group(1) for mm in marked[max(0, i - 4) : i + 5] if mm}
+        neighbours = {_KOREAN_NUMBERS[j] for j in (k - 1, k + 1) if 0 <= j < len(_KOREAN_NUMBERS)}
+        if near & neighbours:
+            out[i] = f"{m.group(1)}{m.group(2)}.{m.group(3)}{t[m.end() :]}"
+    return out
+
+
 @dataclass
 class OcrLines:
     lines: list[Any]  # layout.TextLine
@@ -160,7 +195,8 @@ def read_page(image: Any, scale: float = 1.0, reread_junk: bool = True) -> OcrLi
     lines, texts = [ln for ln, _ in kept], [t for _, t in kept]
     for i, marker in glyphs.recover(lines, prepared.image, prepared.factor / scale).items():
         texts[i] = _replace_first_word(texts[i], lines[i].words[0].text, marker)
-    texts = [restore_masks(join_letter_spaced(fix_bullets(t))) for t in texts]
+    texts = fix_korean_numbering([fix_bullets(t) for t in texts])  # before syllables are joined: `가 일 시`
+    texts = [fix_misreadings(restore_masks(join_letter_spaced(t))) for t in texts]
     confs = [w.conf for w in words if w.conf is not None]
     mean = round(sum(confs) / len(confs), 1) if confs else None
     return OcrLines(lines, texts, mean, len(all_lines) - len(lines))

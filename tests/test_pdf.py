@@ -198,3 +198,27 @@ def test_a_two_column_pdf_is_read_column_by_column(tmp_path: Path) -> None:
 )  # fmt: skip
 def test_masked_runs_read_with_look_alike_symbols_are_restored(line: str, fixed: str) -> None:
     assert ocr.restore_masks(line) == fixed
+
+
+@pytest.mark.parametrize(
+    ("line", "fixed"),
+    [("가. 일시 : ’26. 9. 3.(목)14.00~16.30", "가. 일시 : ’26. 9. 3.(목)14:00~16:30"),
+     ("일 시 : 2026. 9. 3.(목) 10.00", "일 시 : 2026. 9. 3.(목) 10:00"),
+     ("예산 14.00억원 (목표 대비)", "예산 14.00억원 (목표 대비)"),  # not after a weekday: a number
+     ("  불임 1. 회의자료 1부.", "  붙임 1. 회의자료 1부."), ("불임 : 위원 명단", "붙임 : 위원 명단"),
+     ("불임 회의자료 1부. 끝.", "붙임 회의자료 1부. 끝."),
+     ("불임 치료비 지원 확대", "불임 치료비 지원 확대")],  # a real word, not the attachment label
+)  # fmt: skip
+def test_one_way_misreadings_are_repaired(line: str, fixed: str) -> None:
+    assert ocr.fix_misreadings(line) == fixed
+
+
+@pytest.mark.parametrize(
+    ("lines", "fixed"),
+    [(["가 일시 : 2026. 9. 3.", "나. 장소 : 본관"], ["가. 일시 : 2026. 9. 3.", "나. 장소 : 본관"]),
+     (["다. 참석 : 위원 5명", "라 안건 : 예산"], ["다. 참석 : 위원 5명", "라. 안건 : 예산"]),
+     (["가 일시 : 2026. 9. 3.", "장소는 추후 안내"], ["가 일시 : 2026. 9. 3.", "장소는 추후 안내"]),  # no sibling
+     (["나 홀로 참석", "마. 기타"], ["나 홀로 참석", "마. 기타"])],  # 마 does not follow 나
+)  # fmt: skip
+def test_the_dot_of_korean_numbering_is_restored_from_its_siblings(lines: list[str], fixed: list[str]) -> None:
+    assert ocr.fix_korean_numbering(lines) == fixed
