@@ -341,9 +341,8 @@ def format_micro(summary: dict[str, Any], fmt: str) -> float | None:
     fields = summary.get("by_format", {}).get(fmt)
     if not fields:
         return None
-    tp = sum(c["tp"] for c in fields.values())
-    wrong = sum(c["fp"] + c["fn"] for c in fields.values())
-    return round(2 * tp / (2 * tp + wrong), 4) if tp or wrong else None
+    total = Counts(*(sum(c[k] for c in fields.values()) for k in ("tp", "fp", "fn")))
+    return None if total.f1 is None else round(total.f1, 4)
 
 
 def check_floors(summary: dict[str, Any], floors: dict[str, float]) -> list[str]:

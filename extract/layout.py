@@ -259,17 +259,18 @@ def merge_wrapped(lines: list[TextLine], texts: list[str]) -> tuple[list[TextLin
     out_lines: list[TextLine] = [lines[0]]
     out_texts: list[str] = [texts[0]]
     last = lines[0]  # the last physical line of out_lines[-1]
+    middle, height = _middle(last)
     for line, text in zip(lines[1:], texts[1:], strict=True):
         px0, _, px1, _ = last.bbox
         x0 = line.bbox[0]
-        middle, height = _middle(last)
+        here, here_height = _middle(line)
         ocr = any(w.conf is not None for w in line.words)
         bare = _TRAILING_SPECKS.sub("", text) if ocr else text
         marker, _, _ = split_marker(bare.strip())
         wrapped = (
             px1 >= right - 2 * cw
             and marker is None
-            and 0.75 * height <= _middle(line)[0] - middle < 2.5 * height
+            and 0.75 * height <= here - middle < 2.5 * height
             and x0 >= px0 - cw
             and "\t" not in bare
             and "\t" not in out_texts[-1]
@@ -280,12 +281,11 @@ def merge_wrapped(lines: list[TextLine], texts: list[str]) -> tuple[list[TextLin
         else:
             out_lines.append(line)
             out_texts.append(text)
-        last = line
+        last, middle, height = line, here, here_height
     return out_lines, out_texts
 
 
 def _middle(line: TextLine) -> tuple[float, float]:
     """(the median of the words' vertical middles, the median word height) of one line."""
     middles = sorted((w.top + w.bottom) / 2 for w in line.words)
-    heights = sorted(w.bottom - w.top for w in line.words)
-    return middles[len(middles) // 2], max(heights[len(heights) // 2], 1.0)
+    return middles[len(middles) // 2], max(word_height(line.words) or 1.0, 1.0)

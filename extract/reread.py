@@ -33,6 +33,11 @@ CONFIG = "--psm 11 -c thresholding_method=2 -c preserve_interword_spaces=1"
 Box = tuple[float, float, float, float]
 
 
+def wanted(page: int, pages: int) -> bool:
+    """Whether readers ask for a second reading on page `page` (0-based) of `pages`: the first and last."""
+    return page in (0, pages - 1)
+
+
 def regions(words: list[Word]) -> list[Box]:
     """Boxes around clusters of misread words: a word joins a cluster when its box comes within one of its
     heights of it vertically and six across (the cells of a table row lie far apart). Largest first."""

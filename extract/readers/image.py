@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import warnings
 
+from .. import reread
 from ..document import Block, Page, RawDocument, Source
 from ..errors import CorruptInput, InputTooLarge
 from ..layout import merge_wrapped
@@ -39,7 +40,7 @@ def read(data: bytes, source: Source) -> RawDocument:
             raise InputTooLarge(f"frame {index + 1} exceeds {MAX_PIXELS} pixels", source.path)
         try:
             usable = frame.convert("RGB") if frame.mode not in {"L", "RGB", "1"} else frame
-            result = ocr.read_page(usable, reread_junk=index in (0, frames - 1))
+            result = ocr.read_page(usable, reread_junk=reread.wanted(index, frames))
         except (OSError, ValueError) as exc:
             raise CorruptInput(f"unsupported image mode {frame.mode}: {exc}", source.path) from exc
         lines, texts = merge_wrapped(result.lines, result.texts)

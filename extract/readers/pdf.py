@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import reread
 from ..document import Block, Page, RawDocument, Source
 from ..errors import CorruptInput, EncryptedInput, InputTooLarge
 from ..layout import lay_out, merge_wrapped
@@ -100,7 +101,7 @@ def _pages(layer: Any, n: int, ocr_mode: str, dpi: int, pages: list[Page], warni
             lines, texts = lay_out(words)
         else:
             method = "ocr"
-            result = _ocr_page(layer, index, dpi, reread_junk=index in (0, n - 1))
+            result = _ocr_page(layer, index, dpi, reread_junk=reread.wanted(index, n))
             lines, texts, confidence = result.lines, result.texts, result.mean_confidence
             if confidence is not None and confidence < 60:
                 warnings.append(f"page {index + 1}: low OCR confidence ({confidence})")
