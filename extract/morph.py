@@ -7,8 +7,9 @@ the tokens and the spaces between them give back the input exactly; the morpheme
 
 from __future__ import annotations
 
+import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,25 +21,33 @@ _KIWI: dict[str, Any] = {}
 CUTOFF = 4.0
 # Tags whose morphemes stand alone as tokens (punctuation, symbols, serials such as dates).
 _SOLO_TAGS = ("SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW", "SB", "W_")
-
-
-@dataclass(slots=True)
-class Morph:  # treated as immutable; not frozen because frozen dataclasses take 5x longer to create
-    form: str
-    tag: str
-    start: int
-    end: int
+_GAP_RUNS = re.compile(r"\s+|\S+")
 
 
 @dataclass(slots=True)
 class Surface:
+    """One surface token: its span in the text and the Kiwi tokens (morphemes) it is made of."""
+
     start: int
     end: int
-    morphs: list[Morph]
+    morphs: list[Any]  # kiwipiepy Tokens: .form, .tag, .start, .len
 
     @property
     def tags(self) -> str:
         return "+".join(m.tag for m in self.morphs)
+
+    def pairs(self) -> list[tuple[str, str]]:
+        return [(m.form, m.tag) for m in self.morphs]
+
+
+@dataclass(slots=True)
+class Tiling:
+    """The text cut into tokens: words (their texts), a trailing-space flag each, and the Surface of each
+    word (None for runs Kiwi skipped: whitespace, line breaks, characters it does not know)."""
+
+    words: list[str]
+    spaces: list[bool]
+    surfaces: list[Surface | None]
 
 
 def kiwi(user_dict: Path | None = None) -> Any:
@@ -60,55 +69,69 @@ def kiwi(user_dict: Path | None = None) -> Any:
         return _KIWI[key]
 
 
+_SOLO: dict[str, bool] = {}
+
+
 def _solo(tag: str) -> bool:
-    return tag.startswith(_SOLO_TAGS)
+    solo = _SOLO.get(tag)
+    if solo is None:
+        solo = _SOLO[tag] = tag.startswith(_SOLO_TAGS)
+    return solo
 
 
-def surfaces(text: str, tokens: Iterable[Any], offset: int = 0) -> list[Surface]:
-    """Group Kiwi tokens of `text` into non-overlapping surface tokens (offsets shifted by `offset`)."""
-    out: list[Surface] = []
+def tile(text: str, analysed: Iterable[Iterable[Any]]) -> Tiling:
+    """Cut `text` into gongmun's tokens from Kiwi's analysis of each of its lines (`text.split("\n")`, in
+    order). Morphemes that overlap (contractions) or touch (none of them punctuation, a symbol or a serial)
+    make one surface token; what Kiwi skipped becomes whitespace and other runs; one space after a word is
+    that word's trailing space. The words and spaces give back `text` exactly."""
+    out = Tiling([], [], [])
+    pos = 0  # end of what is already tiled
+    offset = 0  # start of the current line
     last: Surface | None = None
-    for t in tokens:
-        start = t.start + offset
-        end = start + t.len
-        if end <= start:
-            continue
-        tag = t.tag
-        m = Morph(t.form, tag, start, end)
-        if last is not None and start < last.end:  # overlapping morphemes (contractions): same surface
-            last.end = max(last.end, end)
-            last.morphs.append(m)
-        elif last is not None and start == last.end and not _solo(tag) and not _solo(last.morphs[-1].tag):
-            last.end = end
-            last.morphs.append(m)
-        else:
-            last = Surface(start, end, [m])
-            out.append(last)
-    return out
-
-
-def fill_gaps(text: str, spans: Sequence[Surface]) -> list[tuple[int, int, Surface | None]]:
-    """Cover `text` completely: surface tokens plus runs Kiwi skipped (whitespace, or unknown chars)."""
-    pieces: list[tuple[int, int, Surface | None]] = []
-    pos = 0
-    for s in spans:
-        if s.start > pos:
-            pieces.extend(_split_gap(text, pos, s.start))
-        pieces.append((s.start, s.end, s))
-        pos = s.end
+    last_solo = True
+    for line, toks in zip(text.split("\n"), analysed, strict=True):
+        for t in toks:
+            start = t.start + offset
+            end = start + t.len
+            if end <= start:
+                continue
+            solo = _solo(t.tag)
+            if last is not None and (start < last.end or (start == last.end and not solo and not last_solo)):
+                if end > last.end:
+                    last.end = end
+                last.morphs.append(t)
+                last_solo = solo
+                continue
+            if last is not None:
+                pos = _emit(text, pos, last, out)
+            last, last_solo = Surface(start, end, [t]), solo
+        offset += len(line) + 1
+    if last is not None:
+        pos = _emit(text, pos, last, out)
     if pos < len(text):
-        pieces.extend(_split_gap(text, pos, len(text)))
-    return pieces
-
-
-def _split_gap(text: str, start: int, end: int) -> list[tuple[int, int, Surface | None]]:
-    out: list[tuple[int, int, Surface | None]] = []
-    i = start
-    while i < end:
-        j = i
-        space = text[i].isspace()
-        while j < end and text[j].isspace() == space:
-            j += 1
-        out.append((i, j, None))
-        i = j
+        _gap(text, pos, len(text), out)
     return out
+
+
+def _emit(text: str, pos: int, surface: Surface, out: Tiling) -> int:
+    if surface.start > pos:
+        _gap(text, pos, surface.start, out)
+    out.words.append(text[surface.start : surface.end])
+    out.spaces.append(False)
+    out.surfaces.append(surface)
+    return surface.end
+
+
+def _gap(text: str, start: int, end: int, out: Tiling) -> None:
+    gap = text[start:end]
+    if gap == " " and out.words and not out.spaces[-1] and not out.words[-1].isspace():
+        out.spaces[-1] = True
+        return
+    for m in _GAP_RUNS.finditer(gap):
+        piece = m.group()
+        if piece == " " and out.words and not out.spaces[-1] and not out.words[-1].isspace():
+            out.spaces[-1] = True
+        else:
+            out.words.append(piece)
+            out.spaces.append(False)
+            out.surfaces.append(None)

