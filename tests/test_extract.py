@@ -151,3 +151,55 @@ REQUEST = """공원녹지과
 def test_a_request_with_a_deadline_and_details_is_a_follow_up(tmp_path: Path) -> None:
     r = _report(tmp_path, REQUEST)
     assert [(f.text.split()[0], f.date) for f in r.follow_ups] == [("공원", "2026-05-20"), ("조사", "2026-05-27")]
+
+
+# Minutes of a committee, laid out the way council records print them: the agenda at the margin, the
+# speakers before two spaces, the lists of who sat at the end.
+MINUTES = """제12회 가온군의회(임시회)
+총무위원회 회의록
+제1호
+
+일  시 : 2025년 4월 8일(화) 오전 10시
+장  소 : 총무위원회 회의실
+
+의사일정
+1. 가온군 공공도서관 운영 조례 일부개정조례안
+2. 가온군 마을버스 지원 조례안
+
+심사된 안건
+1. 가온군 공공도서관 운영 조례 일부개정조례안(군수 제출)
+2. 가온군 마을버스 지원 조례안(주하윤 의원 대표발의)
+
+(10시 03분 개의)
+○위원장 석도윤  성원이 되었으므로 회의를 시작하겠습니다.
+○자치행정과장 구나래  도서관 휴관일을 조정하는 개정안을 설명드리겠습니다.
+○위원장 석도윤  의사일정 제1항은 원안대로 가결되었음을 선포합니다.
+○위원장 석도윤  의사일정 제2항 가온군 마을버스 지원 조례안은 수정한 부분은 수정한 대로 가결되었음을 선포합니다.
+(11시 20분 산회)
+
+○출석위원(3인)
+  석도윤  주하윤  반지우
+○결석위원(1인)
+  채이든
+○출석공무원
+  자치행정과장 구나래
+  교통팀장 변시온
+"""
+
+
+def test_minutes_agenda_speakers_and_lists(tmp_path: Path) -> None:
+    r = _report(tmp_path, MINUTES)
+    assert r.kind == "minutes"
+    assert [a.text for a in r.agenda] == ["가온군 공공도서관 운영 조례 일부개정조례안", "가온군 마을버스 지원 조례안"]
+    assert [(d.text, d.topic) for d in r.decisions] == [
+        ("의사일정 제1항은 원안대로 가결되었음을 선포합니다", "가온군 공공도서관 운영 조례 일부개정조례안"),
+        (
+            "의사일정 제2항 가온군 마을버스 지원 조례안은 수정한 부분은 수정한 대로 가결되었음을 선포합니다",
+            "가온군 마을버스 지원 조례안",
+        ),
+    ]
+    assert r.meeting is not None
+    assert [(p.name, p.title) for p in r.meeting.attendees] == [
+        ("석도윤", None), ("주하윤", None), ("반지우", None), ("구나래", "자치행정과장"), ("변시온", "교통팀장"),
+    ]  # fmt: skip
+    assert [p.name for p in r.meeting.absentees] == ["채이든"]

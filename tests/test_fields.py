@@ -75,6 +75,24 @@ def test_grouped_attendees_with_counts(models) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("label", "organization"),
+    [
+        ("구  청", "구청"),
+        ("시 설 장", "시설장"),
+        ("한빛 청소년수련관", "한빛 청소년수련관"),
+        ("구 청소년과", "구 청소년과"),
+    ],
+)
+def test_letter_spaced_group_labels_are_joined(label: str, organization: str, models) -> None:
+    lines = _lines(f"- 참 석 자\n  - {label} : 청소년정책과장, 정다은 관장", models)
+    _, people = attendees.extract([lines[0]], models)
+    assert [(p.name, p.title, p.organization) for p in people] == [
+        (None, "청소년정책과장", organization),
+        ("정다은", "관장", organization),
+    ]
+
+
 def test_redacted_group_gives_no_people(models) -> None:
     lines = _lines("○ 참석자 : 서울청정넷 청년위원*****", models)
     groups, people = attendees.extract(lines, models)
@@ -128,3 +146,22 @@ def test_a_group_count_in_its_written_forms(count: str, models) -> None:
     lines = _lines(f"- 참 석 자\n  - 상설협의체 : {count}\n    - 구청 : 마을재생기획단장", models)
     groups, _ = attendees.extract([lines[0]], models)
     assert [(g.name, g.count) for g in groups] == [("상설협의체", 8)]
+
+
+SPEECHES = [
+    # (line, (speaker, speech) or None)
+    ("○의장 문태석  성원이 되었으므로 개의하겠습니다.", ("의장 문태석", "성원이 되었으므로 개의하겠습니다.")),
+    ("○배소연 위원\t예산 증액에 찬성합니다.", ("배소연 위원", "예산 증액에 찬성합니다.")),
+    ("○의장  의사일정 제1항을 상정합니다.", ("의장", "의사일정 제1항을 상정합니다.")),
+    ("○환경복지국장 연대흠  답변드리겠습니다.", ("환경복지국장 연대흠", "답변드리겠습니다.")),
+    ("○ 예산 편성 방향  관계부서 협의 후 확정", None),  # an outline item with wide spacing: no speaker
+    ("○ 일 시 : 2024. 3. 12.", None),
+    ("- 의장 문태석  개의", None),  # only ○ lines are speech lines
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEECHES)
+def test_speech_lines_of_minutes(text: str, expected, models) -> None:
+    from extract.fields.common import speech
+
+    assert speech(_lines(text, models)[0], models) == expected

@@ -1,15 +1,43 @@
-"""Agenda items: `안건 :` values and the items listed under an 안건 / 의제 heading."""
+"""Agenda items: `안건 :` values and the items listed under an 안건 / 의제 / 의사일정 heading."""
 
 from __future__ import annotations
+
+import re
 
 from ..lines import Line
 from ..resources import Models
 from ..schema import AgendaItem
-from .common import clean, mostly_redacted, roles
+from .common import clean, compact, mostly_redacted, roles
+
+_NUMBERED = {"num_dot", "num_paren", "paren_num", "circled", "kor_dot", "kor_paren"}
+_SUBMITTED_BY = re.compile(r"\s*\([^()]*\)\s*$")  # `(구청장 제출)`, `(홍길동 의원 대표발의)`
+_NUMBER = re.compile(r"\d+")
+
+
+def items(label: Line, lines: list[Line]) -> list[Line]:
+    """The items listed under an agenda label: its children, or, when they stand at the label's own
+    indentation (`의사일정` then `1. …` `2. …` at the margin), the numbered lines right after it."""
+    if label.children:
+        return list(label.children)
+    out: list[Line] = []
+    for ln in lines[lines.index(label) + 1 :]:
+        if ln.mclass not in _NUMBERED or ln.field is not None or (out and ln.mclass != out[0].mclass):
+            break
+        out.append(ln)
+    return out
 
 
 def extract(lines: list[Line], models: Models, main_block: Line | None) -> list[AgendaItem]:
-    items: list[AgendaItem] = []
+    found: list[AgendaItem] = []
+    seen: set[str] = set()
+
+    def add(text: str, evidence_line: Line, value: bool) -> None:
+        key = compact(_SUBMITTED_BY.sub("", text))
+        if key in seen:  # minutes list the agenda twice (의사일정, then 부의된 안건 with who submitted each)
+            return
+        seen.add(key)
+        found.append(AgendaItem(text=text, evidence=evidence_line.span_of(text) if value else evidence_line.evidence()))
+
     for ln in lines:
         if ln.field != "agenda" or "follow_up" in roles(ln, models):
             continue
@@ -17,9 +45,19 @@ def extract(lines: list[Line], models: Models, main_block: Line | None) -> list[
         if main_block is not None and ln.parent is not main_block and other_event:
             continue  # the 내용 of another dated event
         if ln.value and not mostly_redacted(ln.value):
-            items.append(AgendaItem(text=clean(ln.value), evidence=ln.span_of(ln.value)))
+            add(clean(ln.value), ln, True)
         elif not ln.value:
-            for child in ln.children:
+            for child in items(ln, lines):
                 if child.body and not mostly_redacted(child.body):
-                    items.append(AgendaItem(text=clean(child.body), evidence=child.evidence()))
-    return items
+                    add(clean(child.body), child, False)
+    return found
+
+
+def numbered(lines: list[Line]) -> dict[int, str]:
+    """The first numbered agenda list (`의사일정` → `1. …`): number -> item, without who submitted it."""
+    for ln in lines:
+        if ln.field == "agenda" and not ln.value:
+            listed = items(ln, lines)
+            if listed and all(c.marker and _NUMBER.search(c.marker) for c in listed):
+                return {int(_NUMBER.findall(c.marker or "")[0]): clean(_SUBMITTED_BY.sub("", c.body)) for c in listed}
+    return {}

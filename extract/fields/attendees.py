@@ -8,7 +8,7 @@ from .. import values
 from ..lines import Line
 from ..resources import Models
 from ..schema import AttendeeGroup, Person
-from .common import clean, compact, is_name, is_org, is_redacted, is_title, mostly_redacted
+from .common import clean, compact, is_name, is_org, is_redacted, is_title, label_text, mostly_redacted
 
 _SPLIT = re.compile(r"\s*[,，、/]\s*|\s+및\s+")
 _ETC = re.compile(r"\s*(?:외|등)\s*(?:\d+\s*(?:명|인)|\d+개\s*\S+|다수)?\s*$")
@@ -158,7 +158,7 @@ class Collector:
                 self._maybe_total(text, line, group)
                 self.parse_items(text, line, org, group)
         else:
-            label = clean(line.label)
+            label = label_text(line.label)
             text = line.value or ""
             if is_redacted(label):
                 return

@@ -20,6 +20,16 @@ def clean(text: str) -> str:
     return _PUNCT_TAIL.sub("", re.sub(r"\s+", " ", text)).strip()
 
 
+def label_text(text: str) -> str:
+    """A label as written, cleaned, with letter spacing removed when every part is one syllable:
+    `구  청` -> `구청`, `시 설 장` -> `시설장` (`구 청소년과` stays)."""
+    text = clean(text)
+    parts = text.split(" ")
+    if len(parts) >= 2 and all(len(p) == 1 and "가" <= p <= "힣" for p in parts):
+        return "".join(parts)
+    return text
+
+
 def is_redacted(text: str) -> bool:
     return bool(REDACTED.search(text))
 
@@ -59,6 +69,26 @@ def is_name(word: str, models: Models) -> bool:
     if len(w) == 4:  # 남궁민수, not 이동장치: four-syllable names carry a two-syllable family name
         return w[:2] in models.surnames
     return w[0] in models.surnames or w[:2] in models.surnames
+
+
+# A speech line of minutes: `○의장 문태석  성원이 되었으므로 …`, `○이하늘 위원  …`: the speaker (a title and
+# a name, a name and 위원/의원, or a bare title), two spaces or a tab, then what was said.
+_SPEECH = re.compile(r"^(?P<speaker>[가-힣]+(?: [가-힣]+){0,2})(?: {2,}|\t)\s*(?P<speech>\S.*)$")
+
+
+def speech(line: Line, models: Models) -> tuple[str, str] | None:
+    """(speaker, what was said) for a minutes speech line, else None."""
+    if line.mclass not in {"circle", "double_circle"}:
+        return None
+    m = _SPEECH.match(line.body)
+    if m is None:
+        return None
+    words = m.group("speaker").split(" ")
+    if not any(is_title(w, models) for w in words):
+        return None
+    if len(words) > 1 and not any(is_name(w, models) for w in words):
+        return None
+    return m.group("speaker"), m.group("speech")
 
 
 def own_roles(line: Line, models: Models) -> set[str]:

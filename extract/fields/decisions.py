@@ -3,10 +3,13 @@ proposal (`…제안` → `- …`), and, in meeting reports, discussion points c
 
 from __future__ import annotations
 
+import re
+
 from ..lines import Line
 from ..resources import Models
 from ..schema import Decision, Kind
-from .common import clean, mostly_redacted, own_roles, roles
+from . import agenda
+from .common import clean, mostly_redacted, own_roles, roles, speech
 
 _MEETING_KINDS = {"meeting_result", "minutes"}
 _NOT_OUTCOMES = {"follow_up", "background", "overview"}  # plans, history, and the facts of the meeting
@@ -31,8 +34,20 @@ def _topic(line: Line) -> str | None:
     return None
 
 
+# `의사일정 제1항 가온구 청년 기본 조례안은 …`: the agenda item a minutes speech line rules on.
+_ITEM_REF = re.compile(r"의사일정\s*제\s*(\d+)\s*항(?:\s+(?P<named>[^,.]+?)(?:은|는)\s)?")
+
+
+def _speech_topic(said: str, items: dict[int, str]) -> str | None:
+    m = _ITEM_REF.search(said)
+    if m is None:
+        return None
+    return items.get(int(m.group(1))) or (clean(m.group("named")) if m.group("named") else None)
+
+
 def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> list[Decision]:
     found: dict[int, Decision] = {}
+    items = agenda.numbered(lines) if kind == "minutes" else {}
 
     def add(line: Line, text: str, topic: str | None, confidence: float) -> None:
         if id(line) in found or mostly_redacted(text) or not text:
@@ -52,7 +67,11 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
         in_agenda = any(a.field == "agenda" for a in ln.ancestors())
         stated = "DECISION" in ln.cues or ln.ends_with_cue("DECISION_NOUN")
         if stated and ln.field is None and not in_agenda and not roles(ln, models) & _NOT_OUTCOMES:
-            add(ln, clean(ln.body), _topic(ln), 0.9)
+            spoken = speech(ln, models) if kind == "minutes" else None
+            if spoken is not None:  # what the chair declared, without the speaker; the item it rules on
+                add(ln, clean(spoken[1]), _speech_topic(spoken[1], items), 0.9)
+            else:
+                add(ln, clean(ln.body), _topic(ln), 0.9)
 
     # 2. A proposal or request answered by its (last, deepest) child line -- in meeting reports only: in
     # other documents a `…필요` item with details under it is an argument, not an outcome.

@@ -111,8 +111,9 @@ def extract(lines: list[Line], models: Models, title: str | None, year: int | No
                 break
     _sitting_times(lines, meeting)
     attendee_lines = [ln for ln in scope if ln.field == "attendees"]
-    if not attendee_lines:
-        attendee_lines = [ln for ln in lines if ln.field == "attendees" and not in_section(ln, models, "follow_up")][:1]
+    if not attendee_lines:  # the first list, with the lists beside it (출석위원, then 출석공무원, in minutes)
+        listed = [ln for ln in lines if ln.field == "attendees" and not in_section(ln, models, "follow_up")]
+        attendee_lines = [ln for ln in listed if ln.parent is listed[0].parent] if listed else []
     meeting.attendee_groups, meeting.attendees = attendees.extract(attendee_lines, models)
     if not meeting.attendees:
         body = [ln for ln in lines if not in_section(ln, models, "follow_up")]
