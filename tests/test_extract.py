@@ -203,3 +203,35 @@ def test_minutes_agenda_speakers_and_lists(tmp_path: Path) -> None:
         ("석도윤", None), ("주하윤", None), ("반지우", None), ("구나래", "자치행정과장"), ("변시온", "교통팀장"),
     ]  # fmt: skip
     assert [p.name for p in r.meeting.absentees] == ["채이든"]
+
+
+RESULT_TABLE = """2025년 제2회 가온구 경관위원회 심의 결과 보고
+1. 심의 개요
+ ○ 일시: 2025. 6. 11.(수) 14:00
+ ○ 참석위원: 위원장 포함 6명 (재적위원 9명)
+2. 심의 결과
+  연번\t안건명\t신청인\t심의결과
+  1\t가온역 광장 야간경관 조성\t도시디자인과\t조건부 의결
+  2\t나래천 보행교 색채 계획\t하천관리과\t재심의
+  3\t다온공원 안내시설 정비\t공원녹지과\t
+"""
+
+
+def test_rows_of_a_result_table_are_decisions(tmp_path: Path) -> None:
+    r = _report(tmp_path, RESULT_TABLE)
+    assert r.kind == "meeting_result"
+    assert [(d.text, d.topic) for d in r.decisions] == [
+        ("가온역 광장 야간경관 조성 도시디자인과 조건부 의결", "가온역 광장 야간경관 조성"),
+        ("나래천 보행교 색채 계획 하천관리과 재심의", "나래천 보행교 색채 계획"),
+    ]  # the header row states nothing; a row with an empty result cell has no outcome yet
+    assert r.meeting is not None
+    assert [(g.name, g.count) for g in r.meeting.attendee_groups] == [("참석위원", 6)]
+
+
+def test_a_result_table_in_another_kind_of_document_is_not_a_decision(tmp_path: Path) -> None:
+    table = RESULT_TABLE[RESULT_TABLE.index("  연번") :].replace("심의결과", "점검결과")
+    text = "경관시설 정기점검 결과 알림\n1. 점검 결과\n" + table.replace("조건부 의결", "양호").replace(
+        "재심의", "보수 필요"
+    )
+    r = _report(tmp_path, text)
+    assert r.kind == "other" and r.decisions == []

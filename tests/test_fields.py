@@ -112,6 +112,10 @@ APPROVALS = [
     # 전결 is delegated approval, not a proxy; redacted names stay unknown
     ("주무관\t팀장\t과장\n*****\t문도현\t전결 07/01 배하린",
      [("주무관", None, None, False), ("팀장", "문도현", None, False), ("과장", "배하린", "2016-07-01", False)]),
+    # the sender line of a 시행문, then its 결재 row written with spaces (position, name, position, name, …)
+    ("가온구청장\n주무관 임다솜  자치지원팀장 염태호  주민자치과장 전결 10/28 봉수민",
+     [("주무관", "임다솜", None, False), ("자치지원팀장", "염태호", None, False),
+      ("주민자치과장", "봉수민", "2016-10-28", False)]),
     # a 시행문 row laid out from positions: a name and the next position closer than a column gap
     ("소방위\t최서진\t구조팀장\t문하람 재난대응과장 전결 05/11\n                 배도윤",
      [("소방위", "최서진", None, False), ("구조팀장", "문하람", None, False),
@@ -141,7 +145,9 @@ def test_attendee_tables(text: str, expected, models) -> None:
     assert [(p.name, p.title, p.organization) for p in got] == expected
 
 
-@pytest.mark.parametrize("count", ["8명", "8 명.", "총 8명", "(8인)", "약 8명"])
+@pytest.mark.parametrize(
+    "count", ["8명", "8 명.", "총 8명", "(8인)", "약 8명", "위원장 포함 8명", "8명 (재적위원 11명)"]
+)
 def test_a_group_count_in_its_written_forms(count: str, models) -> None:
     lines = _lines(f"- 참 석 자\n  - 상설협의체 : {count}\n    - 구청 : 마을재생기획단장", models)
     groups, _ = attendees.extract([lines[0]], models)

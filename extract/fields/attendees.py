@@ -16,6 +16,16 @@ _COUNT_ONLY = re.compile(r"^(?:총\s*)?\(?\s*(?:약\s*)?\d+\s*(?:여\s*)?(?:명|
 _NAMED_COUNT = re.compile(r"^(?P<name>[가-힣A-Za-z ·]{2,30}?)\s*(?:총\s*)?(?P<n>\d+)\s*(?:여\s*)?(?:명|인)$")
 _COUNT_THEN_LIST = re.compile(r"^(?P<grp>[^()\d]*?)\s*(?:총\s*)?(?P<n>\d+)\s*(?:명|인)\s*\((?P<list>[^()]+)\)$")
 _LABEL_COUNT = re.compile(r"\(\s*(\d+)\s*(?:인|명)\s*\)\s*$")
+# `위원장 포함 7명 (재적위원 11명)`: the count includes the one named, and the bracket gives the membership,
+# not who came: both are left out so that the line reads as the count of the group it is written under.
+_INCLUDING = re.compile(r"^[가-힣 ]{1,12}?\s*포함\s*(?=(?:총\s*)?\d+\s*(?:명|인))")
+_ENROLLED = re.compile(r"\s*\(\s*재적[가-힣 ]*\d+\s*(?:명|인)\s*\)")
+
+
+def _count_only(text: str) -> str:
+    return _INCLUDING.sub("", _ENROLLED.sub("", text))
+
+
 _PAREN_ORG = re.compile(r"^(?P<inner>.+?)\s*\((?P<org>[^()]+)\)$")
 
 
@@ -134,6 +144,8 @@ class Collector:
         value = line.value if line.field == "attendees" else None
         if line.field == "attendees" or line.label is None:
             text = value if value is not None else line.body
+            if line.field == "attendees":
+                text = _count_only(text)
             counted = _LABEL_COUNT.search(line.label or "") if line.field == "attendees" else None
             if counted:  # `출석의원(7인) : …`
                 name = compact(_LABEL_COUNT.sub("", line.label or "")) or None
@@ -159,7 +171,7 @@ class Collector:
                 self.parse_items(text, line, org, group)
         else:
             label = label_text(line.label)
-            text = line.value or ""
+            text = _count_only(line.value or "")
             if is_redacted(label):
                 return
             if _COUNT_ONLY.match(text) or not text:

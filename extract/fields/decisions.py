@@ -9,7 +9,7 @@ from ..lines import Line
 from ..resources import Models
 from ..schema import Decision, Kind
 from . import agenda
-from .common import clean, mostly_redacted, own_roles, roles, speech
+from .common import clean, compact, mostly_redacted, own_roles, roles, speech
 
 _MEETING_KINDS = {"meeting_result", "minutes"}
 _NOT_OUTCOMES = {"follow_up", "background", "overview"}  # plans, history, and the facts of the meeting
@@ -45,21 +45,60 @@ def _speech_topic(said: str, items: dict[int, str]) -> str | None:
     return items.get(int(m.group(1))) or (clean(m.group("named")) if m.group("named") else None)
 
 
+# A result table (`연번 | 안건명 | 신청인 | 심의결과`): the column that holds each row's outcome, and the
+# column that names what it rules on.
+_RESULT_HEAD = re.compile(r"^(?:심의|의결|심사|검토|처리|조정)?(?:결과|결정|의결)(?:사항|내용)?$")
+_ITEM_HEAD = re.compile(r"^(?:심의|의결)?(?:안건|안건명|건명|사업명|과제명?|제목|대상)$")
+
+
+def _cells(line: Line) -> list[str]:
+    return [c.strip() for c in line.raw.strip().split("\t")] if "\t" in line.raw.strip() else []
+
+
+def result_rows(lines: list[Line]) -> tuple[set[int], list[tuple[Line, str, str | None]]]:
+    """The header rows of result tables, and each data row with its text (the serial-number cell left
+    out) and the item it rules on. A row with an empty result cell states no outcome."""
+    heads: set[int] = set()
+    rows: list[tuple[Line, str, str | None]] = []
+    for i, ln in enumerate(lines):
+        head = _cells(ln)
+        col = next((k for k, c in enumerate(head) if _RESULT_HEAD.match(compact(c))), None)
+        if col is None or any(ch.isdigit() for c in head for ch in c):
+            continue
+        item = next((k for k, c in enumerate(head) if _ITEM_HEAD.match(compact(c))), None)
+        heads.add(id(ln))
+        for row in lines[i + 1 :]:
+            cells = _cells(row)
+            if len(cells) != len(head) or id(row) in heads:
+                break
+            if cells[col] and not mostly_redacted(cells[col]):
+                text = " ".join(c for k, c in enumerate(cells) if c and not (k == 0 and c.isdigit()))
+                rows.append((row, clean(text), clean(cells[item]) or None if item is not None else None))
+    return heads, rows
+
+
 def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> list[Decision]:
     found: dict[int, Decision] = {}
     items = agenda.numbered(lines) if kind == "minutes" else {}
+    heads, rows = result_rows(lines) if kind in _MEETING_KINDS else (set(), [])
 
     def add(line: Line, text: str, topic: str | None, confidence: float) -> None:
         if id(line) in found or mostly_redacted(text) or not text:
             return
         found[id(line)] = Decision(text=text, topic=topic, confidence=confidence, evidence=line.span_of(text))
 
+    # 0. The rows of a result table (심의결과 column): each row's outcome, with or without a cue (재심의, 보류).
+    for row, text, topic in rows:
+        if id(row) not in used:
+            add(row, text, topic or _topic(row), 0.8)
+
     # 1. Explicit outcome cues and labelled results.
     for i, ln in enumerate(lines):
-        if id(ln) in used:
+        if id(ln) in used or id(ln) in heads:
             continue
         if ln.field == "decision":
-            value = ln.value or (lines[i + 1].body if i + 1 < len(lines) and lines[i + 1].field is None else "")
+            following = lines[i + 1] if i + 1 < len(lines) and id(lines[i + 1]) not in heads else None
+            value = ln.value or (following.body if following is not None and following.field is None else "")
             target = ln if ln.value else (lines[i + 1] if i + 1 < len(lines) else ln)
             if value:
                 add(target, clean(value), clean(ln.label or "") or _topic(ln), 0.9)

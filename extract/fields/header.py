@@ -118,7 +118,7 @@ def approval_line(lines: list[Line], models: Models, year: int | None) -> list[A
             ):
                 positions.clear()  # a lone line before the table (the sender, the recipients) is not a signer
             positions.append(Cell(compact(text), cell.line))
-            previous = cell
+            previous = positions[-1]  # `take` tests for this very cell
             idle = 0
             continue
         if not positions:
