@@ -78,3 +78,18 @@ REPORT_DATES = [
 @pytest.mark.parametrize(("text", "expected"), REPORT_DATES)
 def test_report_date_from_the_title_block(text: str, expected: str | None, models) -> None:
     assert _info(text, models).approval_date == expected
+
+
+ISSUERS = [
+    # (the end of a 시행문, 발신명의)
+    ("붙임 회의자료 1부.  끝.\n\n서 울 특 별 시 가 온 구 청 장\n주무관 임다솜", "서울특별시가온구청장"),
+    ("붙임 회의자료 1부.  끝.\n가온구청장\n주무관 임다솜  자치지원팀장 염태호", "가온구청장"),
+    ("협조하여 주시기 바랍니다.  끝.\n가온구 주민자치위원회 위원장", None),  # not one word: a sentence line
+    ("붙임 회의자료 1부.  끝.\n주무관 임다솜", None),
+    ("회의 결과 보고\n□ 향후 계획 : 회의 결과 공유", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ISSUERS)
+def test_issuer_of_a_gongmun(text: str, expected: str | None, models) -> None:
+    assert _info(text, models).issuer == expected

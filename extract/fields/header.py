@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .. import values
 from ..lines import Line
@@ -279,11 +280,19 @@ def _department(lines: list[Line], models: Models) -> tuple[str, Line] | None:
     return None
 
 
+_ISSUER_AFTER_END = re.compile(r"^[가-힣]{2,20}장$")
+
+
 def _issuer(lines: list[Line]) -> str | None:
+    """발신명의: the letter-spaced `서 울 특 별 시 마 포 구 청 장`, or the head of the body on the line right
+    after the body's closing `끝.` (`가온구청장`)."""
     for ln in reversed(lines):
         body = ln.body.strip()
         if _SPACED_ISSUER.match(body) and compact(body).endswith("장"):
             return compact(body)
+    for ln, after in pairwise(lines):
+        if _END.search(ln.body) and _ISSUER_AFTER_END.match(after.body.strip()):
+            return after.body.strip()
     return None
 
 
