@@ -235,3 +235,42 @@ def test_a_result_table_in_another_kind_of_document_is_not_a_decision(tmp_path: 
     )
     r = _report(tmp_path, text)
     assert r.kind == "other" and r.decisions == []
+
+
+PARTIES_BY_LABEL = """개방 자문회의 결과
+□ 회의 개요
+  ○ 일시 : 2024. 5. 21.(화) 14:00
+□ 주요 논의 결과
+  ○ 개인정보 포함 데이터의 가명처리 수준
+    - 연구소: 가명처리 후 원자료 수준 개방 필요
+    - 정보통신과: 재식별 위험으로 집계 자료만 개방
+    - 위원 간 이견이 있어 차기 회의에서 추가 검토
+  ○ 개방 포털 운영 방식
+    - 운영팀: 상시 모니터링 체계 구축
+    - 예산팀: 하반기 추경에 반영
+"""
+
+
+def test_parties_named_by_bare_labels_where_a_disagreement_is_stated(tmp_path: Path) -> None:
+    r = _report(tmp_path, PARTIES_BY_LABEL)
+    assert len(r.disagreements) == 1  # the second item divides work between teams: no disagreement is stated
+    d = r.disagreements[0]
+    assert d.topic == "개인정보 포함 데이터의 가명처리 수준"
+    assert [(p.party, p.stance) for p in d.positions] == [
+        ("연구소", "가명처리 후 원자료 수준 개방 필요"),
+        ("정보통신과", "재식별 위험으로 집계 자료만 개방"),
+    ]
+    assert d.resolution == "위원 간 이견이 있어 차기 회의에서 추가 검토"
+    assert all("가명처리" not in x.text for x in r.decisions)
+
+
+def test_labelled_lines_at_the_margin_or_in_a_table_are_not_parties(tmp_path: Path) -> None:
+    text = """주민 의견 수렴 결과 보고
+수렴방법 : 자치구별 의견 수렴 후 취합
+수렴내용 : 통행금지 확대에 대한 찬성, 반대 의견
+□ 쟁점 사항
+  ○ 보도 통행 허용 범위
+    - 구분\t찬성\t반대
+    - 자치구\t12\t13
+"""
+    assert _report(tmp_path, text).disagreements == []

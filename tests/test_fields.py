@@ -136,6 +136,9 @@ TABLES = [
     # a named person listed twice is one person
     ("성명\t직위\n홍길동\t위원장\n김철수\t위원\n홍길동\t위원장",
      [("홍길동", "위원장", None), ("김철수", "위원", None)]),
+    # a name cell spaced after its family name, or syllable by syllable, is one name; a phrase is not
+    ("연번\t소속\t직위\t성명\n1\t가온대학교\t교수\t남궁 윤\n2\t한빛연구소\t책임연구원\t설 지 호\n3\t가온시\t과장\t공석 중",
+     [("남궁윤", "교수", "가온대학교"), ("설지호", "책임연구원", "한빛연구소"), (None, "과장", "가온시")]),
 ]  # fmt: skip
 
 

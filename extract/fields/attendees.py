@@ -200,6 +200,13 @@ _TITLE_HEAD = re.compile(r"^(직\s*책|직\s*위|직\s*급|직\s*위\s*\(?\s*직
 _ORG_HEAD = re.compile(r"^(소\s*속|기\s*관|기\s*관\s*명|부\s*서|소속\s*및\s*직위|단\s*체)$")
 
 
+def _spaced_name(text: str, models: Models) -> bool:
+    """`남궁 윤` (a space after the family name) or `설 지 호` (letter-spaced) is one name; `공석 중` is not."""
+    parts = text.split()
+    spaced = all(len(p) == 1 for p in parts) or (len(parts) == 2 and parts[0] in models.surnames)
+    return len(parts) > 1 and spaced and is_name(compact(text), models)
+
+
 def table_people(lines: list[Line], models: Models) -> list[Person]:
     """Attendee tables: a header row naming 성명 and 직위/직책/소속 columns, then one row per person."""
     c = Collector(models)
@@ -228,6 +235,8 @@ def table_people(lines: list[Line], models: Models) -> list[Person]:
 
             name = cell(name_col)
             title = next((t for t in (cell(k) for k in title_cols) if t), None)
+            if name is not None and _spaced_name(name, models):
+                name = compact(name)
             if name is not None and not is_name(name, models):
                 name = None
             if name or title:

@@ -34,6 +34,20 @@ def _party(line: Line) -> tuple[str, str, Line, Line] | None:
     return None
 
 
+_PARTY_LABEL = re.compile(r"^[가-힣][가-힣·ㆍ ]{0,11}$")
+
+
+def _labelled(line: Line) -> tuple[str, str, Line, Line] | None:
+    """`연구소 : 원자료 수준 개방 필요`: a party named by a bare label (no 입장/의견), taken only where the
+    group states a disagreement (see `extract`)."""
+    if line.field is not None or not line.label or not line.value or mostly_redacted(line.value):
+        return None
+    if not re.match(r"[^:：\t]*[:：]", line.body):  # `party : stance`, not a table row
+        return None
+    label = clean(line.label)
+    return (label, clean(line.value), line, line) if _PARTY_LABEL.match(label) else None
+
+
 def _resolution(positions: list[tuple[str, str, Line, Line]], siblings: list[Line]) -> Line | None:
     """The line that settles the positions: under the last position, or right after them."""
     stance_line, holder = positions[-1][2], positions[-1][3]
@@ -44,7 +58,7 @@ def _resolution(positions: list[tuple[str, str, Line, Line]], siblings: list[Lin
     for nxt in siblings[siblings.index(holder) + 1 :]:
         if _party(nxt):
             continue
-        if nxt.cues & {"RESOLUTION", "DECISION"}:
+        if nxt.cues & {"RESOLUTION", "DECISION", "DISAGREEMENT"}:  # settled, or left open as a disagreement
             return nxt
         break
     return None
@@ -68,6 +82,9 @@ def extract(lines: list[Line], models: Models) -> tuple[list[Disagreement], set[
     used: set[int] = set()
     for siblings in parents.values():
         positions = [p for p in (_party(s) for s in siblings) if p]
+        parent = siblings[0].parent
+        if len(positions) < 2 and parent is not None and any("DISAGREEMENT" in s.cues for s in [*siblings, parent]):
+            positions = [p for p in (_labelled(s) for s in siblings) if p]  # `연구소 : …` / `과 : …`, 이견
         if len(positions) < 2 or len({compact(p[0]) for p in positions}) < 2:
             continue
         first = positions[0][3]
