@@ -274,3 +274,21 @@ def test_labelled_lines_at_the_margin_or_in_a_table_are_not_parties(tmp_path: Pa
     - 자치구\t12\t13
 """
     assert _report(tmp_path, text).disagreements == []
+
+
+def test_items_of_a_decisions_section_and_the_next_meeting(tmp_path: Path) -> None:
+    text = """가온읍 주민협의회 정기회의 결과
+1. 회의 개요
+  가. 일시 : 1998年 3月 17日 (火) 午前 10時
+2. 결정사항
+  가. 청사 이전 부지는 주민 공청회를 거쳐 4월 중 최종 결정
+  나. 환경정비는 3월 28일(土) 전 주민 참여로 실시
+3. 기타
+  ○ 다음 회의는 4월 21일(火) 같은 장소에서 개최
+"""
+    r = _report(tmp_path, text)
+    assert [(d.text, d.topic) for d in r.decisions] == [
+        ("청사 이전 부지는 주민 공청회를 거쳐 4월 중 최종 결정", None),
+        ("환경정비는 3월 28일(土) 전 주민 참여로 실시", None),
+    ]  # both items alike: the section title is not a topic
+    assert [(f.text, f.date) for f in r.follow_ups] == [("다음 회의는 4월 21일(火) 같은 장소에서 개최", "1998-04-21")]

@@ -93,6 +93,20 @@ def test_letter_spaced_group_labels_are_joined(label: str, organization: str, mo
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("참석자 : 박학룡 이사장 외 7명", [("참석자", 8)]),  # the named person and seven others
+        ("참석 : 조태식 협의회장, 한유진 총무 외 10명", [("참석", 12)]),
+        ("참석자 : 박학룡 이사장 등 8명", [(None, 8)]),  # 등 gives the total itself
+        ("참석자 : 박학룡 이사장, 이소영 위원장", []),
+    ],
+)
+def test_named_people_and_a_count_of_others_make_a_group(text: str, groups, models) -> None:
+    found, _ = attendees.extract([ln for ln in _lines(text, models) if ln.field == "attendees"], models)
+    assert [(g.name, g.count) for g in found] == groups
+
+
 def test_redacted_group_gives_no_people(models) -> None:
     lines = _lines("○ 참석자 : 서울청정넷 청년위원*****", models)
     groups, people = attendees.extract(lines, models)

@@ -26,6 +26,7 @@ def _count_only(text: str) -> str:
     return _INCLUDING.sub("", _ENROLLED.sub("", text))
 
 
+_AND_MORE = re.compile(r"외\s*(\d+)\s*(?:명|인)\s*\.?$")
 _PAREN_ORG = re.compile(r"^(?P<inner>.+?)\s*\((?P<org>[^()]+)\)$")
 
 
@@ -167,8 +168,15 @@ class Collector:
                         AttendeeGroup(name=clean(m.group("name")), count=int(m.group("n")), evidence=line.span_of(part))
                     )
             elif text:
-                self._maybe_total(text, line, group)
+                totalled = self._maybe_total(text, line, group)
+                before = len(self.people)
                 self.parse_items(text, line, org, group)
+                more = _AND_MORE.search(text)
+                if more and not totalled and group is None and len(self.people) > before:
+                    # `협의회장 조태식 외 11명`: the named people and the others make the group
+                    count = len(self.people) - before + int(more.group(1))
+                    name = compact(line.label or "") or None
+                    self.groups.append(AttendeeGroup(name=name, count=count, evidence=line.span_of(text)))
         else:
             label = label_text(line.label)
             text = _count_only(line.value or "")
@@ -189,10 +197,11 @@ class Collector:
         for child in line.children:
             self.walk(child, org, group)
 
-    def _maybe_total(self, text: str, line: Line, group: str | None) -> None:
+    def _maybe_total(self, text: str, line: Line, group: str | None) -> bool:
         m = re.search(r"(?:총|등)\s*(\d+)\s*명", text)
         if m and group is None:
             self.groups.append(AttendeeGroup(name=None, count=int(m.group(1)), evidence=line.span_of(m.group(0))))
+        return m is not None
 
 
 _NAME_HEAD = re.compile(r"^(성\s*명|이\s*름|성\s*함|위원명|참석자)$")

@@ -96,6 +96,8 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
     for i, ln in enumerate(lines):
         if id(ln) in used or id(ln) in heads:
             continue
+        if ln.field == "decision" and not ln.value and ln.children and kind in _MEETING_KINDS:
+            continue  # a 결정사항 section: its items are read in step 3, each with its own topic
         if ln.field == "decision":
             following = lines[i + 1] if i + 1 < len(lines) and id(lines[i + 1]) not in heads else None
             value = ln.value or (following.body if following is not None and following.field is None else "")
