@@ -174,9 +174,9 @@ class Collector:
                 more = _AND_MORE.search(text)
                 if more and not totalled and group is None and len(self.people) > before:
                     # `협의회장 조태식 외 11명`: the named people and the others make the group
-                    count = len(self.people) - before + int(more.group(1))
+                    total = len(self.people) - before + int(more.group(1))
                     name = compact(line.label or "") or None
-                    self.groups.append(AttendeeGroup(name=name, count=count, evidence=line.span_of(text)))
+                    self.groups.append(AttendeeGroup(name=name, count=total, evidence=line.span_of(text)))
         else:
             label = label_text(line.label)
             text = _count_only(line.value or "")
