@@ -43,6 +43,25 @@ def test_one_line_web_copy_is_split_at_markers(tmp_path: Path) -> None:
     assert "○ 일 시 : 2024. 11. 3.(월) 15:00~16:00" in texts  # never split inside a date
 
 
+def test_one_line_web_copy_loses_the_portal_chrome_and_keeps_its_header(tmp_path: Path) -> None:
+    body = " ".join(f"? 항목{i} - 세부 내용{i}을 검토하기로 함" for i in range(1, 13))
+    line = (
+        "홈 > 정보소통 > 결재문서 상세 ? 문서번호 교통행정과-8812 결재일자 2025.7.2. 공개여부 부분공개(6) "
+        f"킥보드 주차구역 협의회 결과 보고 {body} 본 페이지 상단으로 이동 저작권 정책"
+    )
+    p = tmp_path / "flat.txt"
+    p.write_text(line, encoding="utf-8")
+    texts = [b.text for b in readers.read(str(p)).blocks]
+    assert texts[:5] == [
+        "홈 > 정보소통 > 결재문서 상세",
+        "문서번호 교통행정과-8812",
+        "결재일자 2025.7.2.",
+        "공개여부 부분공개(6)",
+        "킥보드 주차구역 협의회 결과 보고",
+    ]
+    assert texts[-1] == "- 세부 내용12을 검토하기로 함"  # the page footer is gone
+
+
 def test_markdown_artefacts(tmp_path: Path) -> None:
     p = tmp_path / "r.md"
     p.write_text("# 제목 보고\n\n**굵은 제목**\n---\n## □ 절\n- 항목 *****\n", encoding="utf-8")

@@ -25,6 +25,18 @@ _FLAT_SPLIT = re.compile(
     r"\s+(?=[□■▢○❍◦●◎※▶▷]|[ⅠⅡⅢⅣⅤⅥⅦⅧ]|ㅇ\s|\?\s|-\s)"  # glyph bullets
     r"|(?<![\d.])\s+(?=\d{1,2}\.\s|[가-하]\.\s)"  # numbered items, never inside a date like 2024. 11. 4.
 )
+# Portal chrome and header labels on a flattened page: the breadcrumb before the document (`홈 > 정보소통 >
+# 결재문서 상세`), the 문서번호/결재일자/공개여부 labels of the header (the title follows the disclosure value),
+# and the page footer (`상단으로 이동`, `저작권 정책`).
+_BREADCRUMB = re.compile(r"^\s*((?:[^\s>]+\s*>\s*){1,5}[^\s>]+(?:\s+(?:상세보기|상세|보기|목록|조회))?)\s+")
+_FLAT_HEADER = re.compile(r"\s+(?=(?:문서번호|결재일자|공개여부|방침번호|생산일자|보존기간)\s)")
+_DISCLOSED = re.compile(
+    r"(공개여부\s+(?:대시민공개|부분공개\s*\([\d,\s]+\)|비공개\s*\([\d,\s]+\)|부분공개|비공개|공개))\s+"
+)
+_FOOTER = re.compile(
+    r"\s+(?:본\s*페이지\s*)?(?:상단으로\s*이동|맨\s*위로|저작권\s*정책|개인정보\s*처리\s*방침|이용약관|Copyright|ⓒ)"
+)
+_FOOTER_SPAN = 200  # the footer is looked for only this close to the end of the flattened line
 _HANGUL = re.compile(r"[가-힣]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -92,13 +104,21 @@ def split_lines(text: str) -> list[str]:
         lines.pop()  # the final newline ends the last line; it does not start a new one
     out: list[str] = []
     for line in lines:
-        if len(line) > _FLAT_LINE and len(_FLAT_SPLIT.findall(line)) >= 3:
-            parts = [part for part in _FLAT_SPLIT.split(line) if part.strip()]
-        else:
-            parts = [line]
-        for part in parts:
+        flat = len(line) > _FLAT_LINE and len(_FLAT_SPLIT.findall(line)) >= 3
+        for part in _unflatten(line) if flat else [line]:
             out.extend(_wrap(part))
     return out
+
+
+def _unflatten(line: str) -> list[str]:
+    """A report flattened onto one line (web copy) cut back into lines: the breadcrumb, the header labels,
+    the title after the disclosure value and the outline items each start a line; the page footer is cut."""
+    line = _BREADCRUMB.sub("\\1\n", line, count=1)
+    line = _DISCLOSED.sub("\\1\n", line, count=1)
+    footer = _FOOTER.search(line, max(0, len(line) - _FOOTER_SPAN))
+    line = _FLAT_HEADER.sub("\n", line[: footer.start()] if footer else line)
+    parts = (part for piece in line.split("\n") for part in _FLAT_SPLIT.split(piece))
+    return [part for part in parts if part.strip() not in ("", "?")]  # a lost bullet before a header label
 
 
 def _wrap(line: str) -> list[str]:
