@@ -100,6 +100,12 @@ def test_letter_spaced_group_labels_are_joined(label: str, organization: str, mo
         ("참석 : 조태식 협의회장, 한유진 총무 외 10명", [("참석", 12)]),
         ("참석자 : 박학룡 이사장 등 8명", [(None, 8)]),  # 등 gives the total itself
         ("참석자 : 박학룡 이사장, 이소영 위원장", []),
+        # a total broken down by body
+        (
+            "참석대상 : 8명 ▷ 예산위원 6, 재정전문가 1, 시의회 1",
+            [("참석대상", 8), ("예산위원", 6), ("재정전문가", 1), ("시의회", 1)],
+        ),
+        ("참석자 : 12명(위원 10명, 간사 2명)", [("참석자", 12), ("위원", 10), ("간사", 2)]),
     ],
 )
 def test_named_people_and_a_count_of_others_make_a_group(text: str, groups, models) -> None:

@@ -26,6 +26,13 @@ def _count_only(text: str) -> str:
     return _INCLUDING.sub("", _ENROLLED.sub("", text))
 
 
+# A total and its breakdown by body: `8명 ▷ 예산위원 6, 재정전문가 1, 시의회 1`, `12명(위원 10, 간사 2)`.
+_PART_COUNT = re.compile(r"^(?P<name>[가-힣A-Za-z][가-힣A-Za-z ·]{0,20}?)\s*(?P<n>\d+)\s*(?:명|인)?$")
+_BREAKDOWN = re.compile(
+    r"^(?:총\s*)?(?P<n>\d+)\s*(?:명|인)\s*(?:[▷▶►→:：]\s*|[(（]\s*)"
+    r"(?P<parts>(?:[가-힣A-Za-z][가-힣A-Za-z ·]{0,20}?\s*\d+\s*(?:명|인)?\s*,\s*)*"
+    r"[가-힣A-Za-z][가-힣A-Za-z ·]{0,20}?\s*\d+\s*(?:명|인)?)\s*[)）]?$"
+)
 _AND_MORE = re.compile(r"외\s*(\d+)\s*(?:명|인)\s*\.?$")
 _PAREN_ORG = re.compile(r"^(?P<inner>.+?)\s*\((?P<org>[^()]+)\)$")
 
@@ -151,8 +158,25 @@ class Collector:
             if counted:  # `출석의원(7인) : …`
                 name = compact(_LABEL_COUNT.sub("", line.label or "")) or None
                 self.groups.append(AttendeeGroup(name=name, count=int(counted.group(1)), evidence=line.evidence()))
+            broken_down = _BREAKDOWN.match(text.strip()) if line.field == "attendees" else None
             if line.field == "attendees" and not text:
                 pass
+            elif broken_down:  # `8명 ▷ 예산위원 6, 재정전문가 1, 시의회 1`: the total, then each part
+                self.groups.append(
+                    AttendeeGroup(
+                        name=compact(line.label or "") or None,
+                        count=int(broken_down.group("n")),
+                        evidence=line.span_of(text),
+                    )
+                )
+                for part in broken_down.group("parts").split(","):
+                    m = _PART_COUNT.match(part.strip())
+                    if m:
+                        self.groups.append(
+                            AttendeeGroup(
+                                name=clean(m.group("name")), count=int(m.group("n")), evidence=line.span_of(part)
+                            )
+                        )
             elif _COUNT_ONLY.match(text.strip()) and line.field == "attendees":
                 name = compact(line.label or "") or None
                 self.groups.append(
