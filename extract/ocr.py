@@ -84,6 +84,9 @@ def fix_bullets(line: str) -> str:
 
 
 _JUNK_SYMBOLS = set("<>()|%×※~\\/{}[]『』「」:;@#^")
+# A date or a time in a line makes it content, however many brackets and colons surround it
+# (`(> 일시: '25. 10. 15.(수)14:00`: a misread bullet, the weekday in brackets, the colon of the time).
+_DATED = re.compile(r"\d{1,2}:\d{2}|\d{2,4}\.\s?\d{1,2}\.\s?\d{1,2}|\d{1,2}월\s?\d{1,2}일")
 
 
 def is_junk(text: str, confidence: float | None) -> bool:
@@ -91,7 +94,7 @@ def is_junk(text: str, confidence: float | None) -> bool:
     characters repeated (`가<가<가<`, `조 조조 조 오 오`) or mostly stray symbols, read with low confidence.
     Asterisks are left out of the count: a masked name (`청년위원*****`) is real content."""
     chars = [c for c in text if not c.isspace() and c != "*"]
-    if len(chars) < 10 or (confidence is not None and confidence >= 75):
+    if len(chars) < 10 or (confidence is not None and confidence >= 75) or _DATED.search(text):
         return False
     distinct = len(set(chars)) / len(chars)
     symbols = sum(c in _JUNK_SYMBOLS for c in chars) / len(chars)

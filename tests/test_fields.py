@@ -106,6 +106,10 @@ def test_letter_spaced_group_labels_are_joined(label: str, organization: str, mo
             [("참석대상", 8), ("예산위원", 6), ("재정전문가", 1), ("시의회", 1)],
         ),
         ("참석자 : 12명(위원 10명, 간사 2명)", [("참석자", 12), ("위원", 10), ("간사", 2)]),
+        (
+            "참석대상 : 12명 [ 예산위원 9, 재정전문가 2, 시의회 1",
+            [("참석대상", 12), ("예산위원", 9), ("재정전문가", 2), ("시의회", 1)],
+        ),
     ],
 )
 def test_named_people_and_a_count_of_others_make_a_group(text: str, groups, models) -> None:
@@ -136,6 +140,13 @@ APPROVALS = [
     ("가온구청장\n주무관 임다솜  자치지원팀장 염태호  주민자치과장 전결 10/28 봉수민",
      [("주무관", "임다솜", None, False), ("자치지원팀장", "염태호", None, False),
       ("주민자치과장", "봉수민", "2016-10-28", False)]),
+    # OCR joins the cooperation row's label (협조자) to the 결재 row
+    ("주무관 임다솜 자치지원팀장 염태호 주민자치과장 전결 10/28 봉수민 협조자",
+     [("주무관", "임다솜", None, False), ("자치지원팀장", "염태호", None, False),
+      ("주민자치과장", "봉수민", "2016-10-28", False)]),
+    # attendee tables pair positions and names too, but nobody signed them
+    ("○ 참석자\n  연번\t소속\t직위\t성명\n  1\t가온대학교\t교수\t남궁 윤\n  2\t가온시\t과장\t탁민서", []),
+    ("연번\t소속\t직위\t성명\n1\t가온대학교\t교수\t남궁 윤\n2\t가온시\t과장\t탁민서", []),
     # a 시행문 row laid out from positions: a name and the next position closer than a column gap
     ("소방위\t최서진\t구조팀장\t문하람 재난대응과장 전결 05/11\n                 배도윤",
      [("소방위", "최서진", None, False), ("구조팀장", "문하람", None, False),

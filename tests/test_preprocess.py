@@ -82,6 +82,8 @@ JUNK = [
     ("*****************************************", 30.0, False),
     ("소 소 소 소 소 소 소 소 소 소 소 소", 90.0, False),  # read with high confidence: trust it
     ("- 2 -", 20.0, False),  # too short to judge
+    (" (> 일시: '25. 10. 15.(수)14:00", 66.5, False),  # brackets and colons around a date and a time
+    ("(<(( )) :: 25.(() )) <<", 30.0, True),  # digits alone do not make a date
 ]
 
 

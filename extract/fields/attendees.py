@@ -26,10 +26,11 @@ def _count_only(text: str) -> str:
     return _INCLUDING.sub("", _ENROLLED.sub("", text))
 
 
-# A total and its breakdown by body: `8명 ▷ 예산위원 6, 재정전문가 1, 시의회 1`, `12명(위원 10, 간사 2)`.
+# A total and its breakdown by body: `8명 ▷ 예산위원 6, 재정전문가 1, 시의회 1`, `12명(위원 10, 간사 2)`
+# (OCR reads the ▷ as `[`, `|` or `>`).
 _PART_COUNT = re.compile(r"^(?P<name>[가-힣A-Za-z][가-힣A-Za-z ·]{0,20}?)\s*(?P<n>\d+)\s*(?:명|인)?$")
 _BREAKDOWN = re.compile(
-    r"^(?:총\s*)?(?P<n>\d+)\s*(?:명|인)\s*(?:[▷▶►→:：]\s*|[(（]\s*)"
+    r"^(?:총\s*)?(?P<n>\d+)\s*(?:명|인)\s*(?:[▷▶►→:：\[|>]\s*|[(（]\s*)"
     r"(?P<parts>(?:[가-힣A-Za-z][가-힣A-Za-z ·]{0,20}?\s*\d+\s*(?:명|인)?\s*,\s*)*"
     r"[가-힣A-Za-z][가-힣A-Za-z ·]{0,20}?\s*\d+\s*(?:명|인)?)\s*[)）]?$"
 )

@@ -33,6 +33,8 @@ _NUMBERED_ITEM = re.compile(r"^\d{1,2}\.\s")
 _ATTACH_SPLIT = re.compile(r"(?:^|\s)\d{1,2}\.\s*")
 _END = re.compile(r"\s*끝\s*\.?\s*$")
 _DEPT_LABEL = re.compile(r"(?:주관|담당|신청|소관|작성|주무)\s*부\s*서\s*[】\]:：]?")
+_PEOPLE_HEAD = re.compile(r"성명|이름|성함")
+_COOPERATION = re.compile(r"협조자?")
 _SPACED_ISSUER = re.compile(r"^(?:[가-힣]\s+){2,}[가-힣]$")
 
 
@@ -44,7 +46,12 @@ class Cell:
 
 def _cells(lines: list[Line], models: Models) -> list[Cell]:
     out: list[Cell] = []
+    in_people = False  # inside a table whose header row names a 성명 column
     for ln in lines:
+        cells = [compact(c) for c in ln.raw.split("\t")]
+        in_people = any(_PEOPLE_HEAD.fullmatch(c) for c in cells) or (in_people and len(cells) > 1)
+        if in_people or any(a.field in {"attendees", "absentees"} for a in ln.ancestors()):
+            continue  # an attendee table (`교수 | 남궁 윤`) pairs positions and names too, but nobody signed
         for part in ln.raw.split("\t"):
             out.extend(Cell(text, ln) for text in _split_cell(part.strip(), models))
     return out
@@ -54,6 +61,8 @@ def _split_cell(text: str, models: Models) -> list[str]:
     """A cell that holds a position among names and stamps (`황영대 소방행정과장 전결 06/23`: on a page laid
     out from positions, two cells of the 결재 row closer than a column gap) is split at the position."""
     words = text.split()
+    if len(words) > 2 and _COOPERATION.fullmatch(words[-1]):
+        words = words[:-1]  # `… 봉수민 협조자`: the label of the cooperation row, read into the 결재 row
     if len(words) < 2:
         return [text] if text else []
     titles = [is_title(w, models) and models.label_field(w) is None for w in words]
