@@ -44,6 +44,8 @@ CUES = [
     ("사업비 편성에 대한 입장차이", "DISAGREEMENT"),
     ("상호간의 입장 차이의 간극을 줄이기 위하여", "RESOLUTION"),
     ("차기 회의는 추후 안내", "FOLLOW_UP"),
+    ("다음 회의는 4월 21일 개최", "FOLLOW_UP"),
+    ("다음 회 의는4월21 일 개최", "FOLLOW_UP"),  # OCR spacing inside 회의
     ("주간 업무보고의 간소화 제안", "PROPOSAL"),
     ("청년위원*****", "REDACTED"),
 ]
@@ -53,6 +55,11 @@ CUES = [
 def test_cue_patterns(make, text: str, label: str) -> None:
     doc = make(text)
     assert label in {s.label_ for s in doc.spans["cues"]}
+
+
+@pytest.mark.parametrize("text", ["다음과 같이 보고합니다", "다음 회계연도 예산 편성"])
+def test_no_next_meeting_cue_in_other_uses_of_next(make, text: str) -> None:
+    assert "FOLLOW_UP" not in {s.label_ for s in make(text).spans["cues"]}
 
 
 def test_no_decision_cue_in_plain_statements(make) -> None:

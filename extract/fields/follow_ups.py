@@ -140,7 +140,7 @@ def extract(lines: list[Line], models: Models, main_block: Line | None, year: in
         if roles(ln, models) & {"background", "overview"}:
             continue
         dated = bool(values.find_dates(_CITATION.sub("", ln.body), year))
-        opens = bool(re.match(r"^(향후|차기|추후|다음\s*(?:회의|모임|간담회))", ln.body))
+        opens = bool(re.match(r"^(향후|차기|추후|다음\s*(?:회\s*의|모임|간담회))", ln.body))
         if dated or opens:
             keep(ln, _item(ln, year))
     return [fu for _, fu in sorted(out, key=lambda p: p[0])]
