@@ -25,7 +25,9 @@ LABEL_FIELDS = {
     "datetime_location", "attendees", "absentees", "agenda", "subject", "target", "content",
     "decision", "party", "cooperation", "contact",
 }  # fmt: skip
-SECTION_ROLES = {"follow_up", "discussion", "result", "attendees", "overview", "decision", "photos", "background"}
+SECTION_ROLES = {
+    "follow_up", "discussion", "result", "attendees", "overview", "decision", "photos", "background", "reply",
+}  # fmt: skip
 KINDS = {"meeting_result", "minutes", "meeting_plan", "other", "meeting_word", "not_meeting"}
 
 

@@ -292,3 +292,21 @@ def test_items_of_a_decisions_section_and_the_next_meeting(tmp_path: Path) -> No
         ("환경정비는 3월 28일(土) 전 주민 참여로 실시", None),
     ]  # both items alike: the section title is not a topic
     assert [(f.text, f.date) for f in r.follow_ups] == [("다음 회의는 4월 21일(火) 같은 장소에서 개최", "1998-04-21")]
+
+
+def test_a_decision_given_as_an_answer_is_the_text_after_its_label(tmp_path: Path) -> None:
+    text = """상인회 간담회 결과 보고
+1. 개요
+  ○ 일시 : 2025. 4. 9.(수) 16:00
+2. 건의사항 및 답변
+  ○ 노후 아케이드 보수
+    - 건의 : 누수 구간 긴급 보수 요청
+    - 답변 : 5월 중 긴급 보수 실시하기로 함
+  ○ 주차장 운영
+    - 주말 개방 : 6월부터 시범 실시하기로 함
+"""
+    r = _report(tmp_path, text)
+    assert [(d.text, d.topic) for d in r.decisions] == [
+        ("5월 중 긴급 보수 실시하기로 함", "노후 아케이드 보수"),
+        ("주말 개방 : 6월부터 시범 실시하기로 함", "주차장 운영"),  # a label that is not a reply stays
+    ]

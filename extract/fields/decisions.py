@@ -27,6 +27,14 @@ def _answer(node: Line, used: set[int]) -> Line | None:
     return last
 
 
+def _said(line: Line, models: Models) -> str:
+    """The outcome as written: the body, or after a reply label (`답변 : 5월 중 보수하기로 함`) its value."""
+    label = compact(line.label or "")
+    if line.field is None and line.value and label and models.section_roles["reply"].search(label):
+        return clean(line.value)
+    return clean(line.body)
+
+
 def _topic(line: Line) -> str | None:
     for anc in line.ancestors():
         if anc.body and anc.field is None and not anc.value:
@@ -112,7 +120,7 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             if spoken is not None:  # what the chair declared, without the speaker; the item it rules on
                 add(ln, clean(spoken[1]), _speech_topic(spoken[1], items), 0.9)
             else:
-                add(ln, clean(ln.body), _topic(ln), 0.9)
+                add(ln, _said(ln, models), _topic(ln), 0.9)
 
     # 2. A proposal or request answered by its (last, deepest) child line -- in meeting reports only: in
     # other documents a `…필요` item with details under it is an argument, not an outcome.
@@ -128,7 +136,7 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             continue  # the chain is answered from its top proposal
         answer = _answer(ln, used)
         if answer is not None:
-            add(answer, clean(answer.body), clean(ln.body), 0.75)
+            add(answer, _said(answer, models), clean(ln.body), 0.75)
 
     # 3. Meeting reports: the items of a 결정사항 / 의결사항 / 합의사항 section, and discussion points that
     # end in a conclusion (…추진, …노력, …필요).
@@ -140,7 +148,7 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             if r & {"follow_up", "attendees", "overview"}:
                 continue
             if ln.parent is not None and "decision" in own_roles(ln.parent, models) and ln.body:
-                add(ln, clean(ln.body), _topic(ln), 0.8)
+                add(ln, _said(ln, models), _topic(ln), 0.8)
             elif r & {"discussion", "result", "decision"} and ln.ends_with_cue("CONCLUSION"):
-                add(ln, clean(ln.body), _topic(ln), 0.5)
+                add(ln, _said(ln, models), _topic(ln), 0.5)
     return sorted(found.values(), key=lambda d: d.evidence.char_start if d.evidence else 0)
