@@ -197,6 +197,13 @@ SPEECHES = [
     ("○ 예산 편성 방향  관계부서 협의 후 확정", None),  # an outline item with wide spacing: no speaker
     ("○ 일 시 : 2024. 3. 12.", None),
     ("- 의장 문태석  개의", None),  # only ○ lines are speech lines
+    # one space after the speaker (PDF text): a title and a name, or a name and 위원
+    (
+        "○의장 문태석 의사일정 제1항은 가결되었음을 선포합니다.",
+        ("의장 문태석", "의사일정 제1항은 가결되었음을 선포합니다."),
+    ),
+    ("○이하늘 위원 분과 축소에 반대합니다.", ("이하늘 위원", "분과 축소에 반대합니다.")),
+    ("○ 예산 편성 방향 관계부서 협의 후 확정", None),
 ]
 
 

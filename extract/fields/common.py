@@ -74,6 +74,8 @@ def is_name(word: str, models: Models) -> bool:
 # A speech line of minutes: `○의장 문태석  성원이 되었으므로 …`, `○이하늘 위원  …`: the speaker (a title and
 # a name, a name and 위원/의원, or a bare title), two spaces or a tab, then what was said.
 _SPEECH = re.compile(r"^(?P<speaker>[가-힣]+(?: [가-힣]+){0,2})(?: {2,}|\t)\s*(?P<speech>\S.*)$")
+# The same with one space (PDF text loses the second): only a title and a name, or a name and 위원/의원.
+_SPEAKER_PAIR = re.compile(r"^(?P<speaker>(?P<first>[가-힣]{2,15}) (?P<second>[가-힣]{2,4}))\s+(?P<speech>\S.*)$")
 
 
 def speech(line: Line, models: Models) -> tuple[str, str] | None:
@@ -81,8 +83,12 @@ def speech(line: Line, models: Models) -> tuple[str, str] | None:
     if line.mclass not in {"circle", "double_circle"}:
         return None
     m = _SPEECH.match(line.body)
-    if m is None:
-        return None
+    if m is None:  # the two spaces may be lost (PDF text): then a title and a name must open the line
+        m = _SPEAKER_PAIR.match(line.body)
+        first, second = (m.group("first"), m.group("second")) if m else ("", "")
+        titled_name = is_title(first, models) and is_name(second, models)
+        if m is None or not (titled_name or (is_name(first, models) and second in {"위원", "의원"})):
+            return None
     words = m.group("speaker").split(" ")
     if not any(is_title(w, models) for w in words):
         return None
