@@ -72,9 +72,9 @@ def main() -> None:
                 got.append(g), raw.append(r)
                 t_ours += t
                 t_raw += tr
-            from render import LINES_PER_PAGE
+            from render import LINES_PER_PAGE, physical_lines
 
-            truth = "\n".join(text.splitlines()[: LINES_PER_PAGE * len(images)])
+            truth = "\n".join(physical_lines(text)[: LINES_PER_PAGE * len(images)])  # the lines as printed
             print(
                 f"{name:<44}{dpi:>5}{cer(truth, ''.join(got)):>10.4f}{cer(truth, ''.join(raw)):>9.4f}"
                 f"{t_ours / len(images):>8.2f}{t_raw / len(images):>7.2f}"

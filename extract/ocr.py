@@ -29,7 +29,8 @@ _CHECKED: dict[str, bool] = {}
 # map them back (only before a space: `(2)` and `(가` are real text).
 _BULLETS = [
     (re.compile(r"^(\s*)(?:ㅁ|口|ロ|ᄆ)(\s)"), "\\1□\\2"),
-    (re.compile(r"^(\s*)(?:\([<>〈〉《》23)]?|《〉|《》|〈〉|<|o|O|°|〇|0)(\s)"), "\\1○\\2"),
+    (re.compile(r"^(\s*)(?:\([<>〈〉《》23)]?|《〉|《》|〈〉|<>|<:|<|o|O|°|〇|0)(\s)"), "\\1○\\2"),
+    (re.compile(r"^(\s*)(?:<>|<:)(?=[가-힣])"), "\\1○ "),  # `<>위원장 문재석`: run into its word
     (re.compile(r"^(\s*)[69](\s)(?=[가-힣])"), "\\1○\\2"),  # a lone 6 or 9 before a word: a round bullet
     # `(3센터 입장` / `(<구 입장`: the bullet run into its word; `(3차 회의)` closes its bracket and stays
     (re.compile(r"^(\s*)\([3<>〈〉](?=[가-힣])(?![^)]{0,12}\))"), "\\1○ "),

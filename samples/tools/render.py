@@ -20,8 +20,40 @@ MARGIN, SIZE, LEADING, LINES_PER_PAGE = 56.0, 10.5, 17.0, 44
 TAB_STOP = 110.0
 
 
+HANG = 3  # spaces of hanging indent on a wrapped line's continuation (past a `○ ` marker)
+
+
+def _width(text: str) -> float:
+    """Width estimate in points: NanumGothic draws Hangul and other wide glyphs a full em, the rest about half."""
+    return sum(SIZE if ord(ch) >= 0x1100 else SIZE * 0.55 for ch in text)
+
+
+def physical_lines(text: str) -> list[str]:
+    """The report's lines as printed: a line wider than the text column wraps at spaces (as a word
+    processor would), its continuation indented past the marker. Table rows (tabs) are left alone."""
+    out: list[str] = []
+    for line in text.splitlines():
+        lead = len(line) - len(line.lstrip(" "))
+        words = line.split(" ")[lead:]
+        current, indent = " " * lead, lead
+        for word in words:
+            candidate = f"{current} {word}" if current.strip() else current + word
+            if (
+                "\t" not in line
+                and current.strip()
+                and indent * SIZE * 0.5 + _width(candidate.strip()) > PAGE_W - 2 * MARGIN
+            ):
+                out.append(current)
+                indent = lead + HANG
+                current = " " * indent + word
+            else:
+                current = candidate
+        out.append(current)
+    return out
+
+
 def _pages(text: str) -> list[list[str]]:
-    lines = text.splitlines()
+    lines = physical_lines(text)
     return [lines[i : i + LINES_PER_PAGE] for i in range(0, max(len(lines), 1), LINES_PER_PAGE)]
 
 
