@@ -129,14 +129,17 @@ def restore_masks(text: str) -> str:
 # Misreadings with one reading in this genre: a time after its weekday read with a dot for the colon
 # (`(화)14.00~16.00`), and the 붙임 label read as 불임 at a line start (before a colon or a number, or on a
 # line that ends with a count of copies: `불임 회의자료 1부.`).
-_TIME_AFTER_DAY = re.compile(r"(\(\s*[월화수목금토일]\s*\)\s*)(\d{1,2})\.(\d{2})(?!\d)")
+_TIME_AFTER_DAY = re.compile(
+    r"(\(\s*[월화수목금토일]\s*\)\s*)(?:(\d{1,2})[.;]|([01]\d|2[0-3])1(?=[0-5]\d(?!\d)))(\d{2})(?!\d)"
+)  # the colon read as `.`, `;`, or as `1` between a two-digit hour and the minutes (`(화)14100`)
 _RANGE_END = re.compile(r"(\d{1,2}:\d{2}\s*[~∼〜～-]\s*)(\d{1,2})\.(\d{2})(?![\d.])")
 _ATTACHED = re.compile(r"^(\s*)불\s?임(?=\s*(?:[:：]|\d|$)|.*\d\s*부\.?\s*(?:끝\.?)?\s*$)")
 
 
 def fix_misreadings(text: str) -> str:
     """`(화)14.00~16.00` -> `(화)14:00~16:00`; `불임 1. 회의자료` -> `붙임 1. 회의자료`."""
-    text = _RANGE_END.sub(r"\1\2:\3", _TIME_AFTER_DAY.sub(r"\1\2:\3", text))
+    text = _TIME_AFTER_DAY.sub(lambda m: f"{m.group(1)}{m.group(2) or m.group(3)}:{m.group(4)}", text)
+    text = _RANGE_END.sub(r"\1\2:\3", text)
     return _ATTACHED.sub(r"\1붙임", text)
 
 
