@@ -145,22 +145,26 @@ def fix_misreadings(text: str) -> str:
 
 _KOREAN_NUMBERS = "가나다라마바사아자차카타파하"
 _LONE_SYLLABLE = re.compile(r"^(\s*)([가나다라마바사아자차카타파하])(\s+)(?=\S)")
+# The marker run into a label (`가일시 : …`): the syllable, then a label of up to five syllables and its colon.
+_GLUED_SYLLABLE = re.compile(r"^(\s*)([가나다라마바사아자차카타파하])()(?=(?:[가-힣] ?){1,5}\s*[:：])")
+_MARKED = re.compile(r"\s*([가-힣])\.\s?(?=\S)")  # `나. 장소`, or `나.장 소` with the space lost
 
 
 def fix_korean_numbering(texts: list[str]) -> list[str]:
-    """`가 일시 : …` -> `가. 일시 : …` when a nearby line (four either way) starts with the syllable before
-    or after it and a dot (`나. 장소 : …`): Tesseract drops the dot of 가. 나. 다. markers."""
+    """`가 일시 : …` or `가일시 : …` -> `가. 일시 : …` when a nearby line (four either way) starts with one
+    of the two syllables before or after it and a dot (`나. 장소 : …`): Tesseract drops the dot of 가. 나. 다.
+    markers, and with it sometimes the space."""
     out = list(texts)
-    marked = [re.match(r"\s*([가-힣])\.\s", t) for t in texts]
+    marked = [_MARKED.match(t) for t in texts]
     for i, t in enumerate(texts):
-        m = _LONE_SYLLABLE.match(t)
+        m = _LONE_SYLLABLE.match(t) or (_GLUED_SYLLABLE.match(t) if marked[i] is None else None)
         if m is None:
             continue
         k = _KOREAN_NUMBERS.index(m.group(2))
         near = {mm.group(1) for mm in marked[max(0, i - 4) : i + 5] if mm}
-        neighbours = {_KOREAN_NUMBERS[j] for j in (k - 1, k + 1) if 0 <= j < len(_KOREAN_NUMBERS)}
+        neighbours = {_KOREAN_NUMBERS[j] for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(_KOREAN_NUMBERS)}
         if near & neighbours:
-            out[i] = f"{m.group(1)}{m.group(2)}.{m.group(3)}{t[m.end() :]}"
+            out[i] = f"{m.group(1)}{m.group(2)}.{m.group(3) or ' '}{t[m.end() :]}"
     return out
 
 

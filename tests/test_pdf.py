@@ -222,7 +222,12 @@ def test_one_way_misreadings_are_repaired(line: str, fixed: str) -> None:
     [(["가 일시 : 2026. 9. 3.", "나. 장소 : 본관"], ["가. 일시 : 2026. 9. 3.", "나. 장소 : 본관"]),
      (["다. 참석 : 위원 5명", "라 안건 : 예산"], ["다. 참석 : 위원 5명", "라. 안건 : 예산"]),
      (["가 일시 : 2026. 9. 3.", "장소는 추후 안내"], ["가 일시 : 2026. 9. 3.", "장소는 추후 안내"]),  # no sibling
-     (["나 홀로 참석", "마. 기타"], ["나 홀로 참석", "마. 기타"])],  # 마 does not follow 나
+     (["나 홀로 참석", "마. 기타"], ["나 홀로 참석", "마. 기타"]),  # 마 does not follow 나
+     # the marker run into its label, the neighbours' dots without their space
+     (["가일시 : 2026. 9. 3.", "나.장 소 : 본관", "다. 참석대상 : 위원"],
+      ["가. 일시 : 2026. 9. 3.", "나.장 소 : 본관", "다. 참석대상 : 위원"]),
+     (["가온구 주민자치과", "나. 장소 : 본관"], ["가온구 주민자치과", "나. 장소 : 본관"]),  # no label and colon
+     (["가온구 주민자치과 : 주무관", "나. 장소 : 본관"], ["가온구 주민자치과 : 주무관", "나. 장소 : 본관"])],
 )  # fmt: skip
 def test_the_dot_of_korean_numbering_is_restored_from_its_siblings(lines: list[str], fixed: list[str]) -> None:
     assert ocr.fix_korean_numbering(lines) == fixed
