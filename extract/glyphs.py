@@ -14,11 +14,13 @@ import re
 from typing import Any
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_HANGUL_WORD = re.compile(r"[가-힣]{2,}")
 _CANDIDATE = re.compile(r"^[^가-힣]{1,4}$|^[ㅁㅇ디ㄱ口]$")  # short and not a Korean word
 
 
-def classify(ink: Any) -> str | None:
-    """'square', 'circle', 'circled' or None for a boolean crop (rows x columns) around one glyph."""
+def classify(ink: Any, closed: float = 0.9) -> str | None:
+    """'square', 'circle', 'circled' or None for a boolean crop (rows x columns) around one glyph. `closed`:
+    how much of the middle of each side must be inked (a thin ring blurred by the scanner loses some)."""
     import numpy as np
 
     h, w = ink.shape
@@ -30,7 +32,7 @@ def classify(ink: Any) -> str | None:
         ink[r0:r1, :band].any(axis=1).mean(), ink[r0:r1, -band:].any(axis=1).mean(),
         ink[:band, c0:c1].any(axis=0).mean(), ink[-band:, c0:c1].any(axis=0).mean(),
     ]  # fmt: skip
-    if min(middles) < 0.9:
+    if min(middles) < closed:
         return None  # not closed on all four sides
     cy, cx = h // 2, w // 2
     inner = ink[cy - h // 5 : cy + h // 5 + 1, cx - w // 5 : cx + w // 5 + 1].mean()
@@ -95,4 +97,49 @@ def recover(lines: list[Any], image: Any, to_pixels: float) -> dict[int, str]:
             digits = re.findall(r"[1-9]", first.text)
             count = count + 1 if count else (int(digits[0]) if len(digits) == 1 else 1)
             found[i] = CIRCLED[min(count, len(CIRCLED)) - 1]
+    return found
+
+
+def glued(lines: list[Any], image: Any, to_pixels: float) -> dict[int, str]:
+    """{line index: marker} for OCR lines whose bullet Tesseract read into the first word and dropped
+    (`○이하늘 위원` read as `이하늘`): the word's box is wider than its syllables need by most of a glyph,
+    and the ink it opens with, a blank column away from the rest, is a □ or ○ by its shape. The width
+    test keeps the ㅇ of a first syllable such as 이 from passing for a bullet."""
+    import statistics
+
+    import numpy as np
+
+    from .layout import word_height
+    from .preprocess import ink
+
+    letter = (word_height([w for line in lines for w in line.words]) or 0.0) * to_pixels
+    advances = [(w.x1 - w.x0) / len(w.text) for ln in lines for w in ln.words if _HANGUL_WORD.fullmatch(w.text)]
+    if letter <= 0 or len(advances) < 5:
+        return {}
+    advance = statistics.median(advances) * to_pixels
+    page_ink, _ = ink(image)
+    found: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        first = line.words[0] if line.words else None
+        if first is None or not re.fullmatch(r"[가-힣]{1,8}", first.text):
+            continue
+        x0, y0, x1, y1 = (round(v * to_pixels) for v in (first.x0, first.top, first.x1, first.bottom))
+        if x1 - x0 < (len(first.text) + 0.7) * advance:
+            continue  # no room in the box for a glyph besides its syllables
+        pad = round(0.3 * letter)  # the word's box may clip a bullet that stands taller than its letters
+        band = page_ink[max(0, y0 - pad) : y1 + pad + 1]
+        cols = band[:, x0 : x1 + 1].any(axis=0)
+        if not cols.any():
+            continue
+        start = int(cols.argmax())
+        end = start
+        while end + 1 < len(cols) and cols[end + 1]:
+            end += 1
+        if end + 1 >= len(cols) or not 0.6 * letter <= end - start + 1 <= 1.3 * letter:
+            continue  # the opening ink runs into the word, or is not glyph-sized
+        crop = band[:, x0 + start : x0 + end + 1]
+        rows = np.flatnonzero(crop.any(axis=1))
+        kind = classify(crop[rows[0] : rows[-1] + 1], closed=0.6) if rows.size else None  # the width test guards
+        if kind in {"square", "circle"}:
+            found[i] = "□" if kind == "square" else "○"
     return found

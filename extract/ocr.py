@@ -29,8 +29,8 @@ _CHECKED: dict[str, bool] = {}
 # map them back (only before a space: `(2)` and `(가` are real text).
 _BULLETS = [
     (re.compile(r"^(\s*)(?:ㅁ|口|ロ|ᄆ)(\s)"), "\\1□\\2"),
-    (re.compile(r"^(\s*)(?:\([<>〈〉《》23)]?|《〉|《》|〈〉|<>|<:|<|o|O|°|〇|0)(\s)"), "\\1○\\2"),
-    (re.compile(r"^(\s*)(?:<>|<:)(?=[가-힣])"), "\\1○ "),  # `<>위원장 문재석`: run into its word
+    (re.compile(r"^(\s*)(?:\([<>〈〉《》23):]?|《〉|《》|〈〉|<>|<:|<|o|O|°|〇|0)(\s)"), "\\1○\\2"),
+    (re.compile(r"^(\s*)(?:<>|<:|\(:)(?=[가-힣])"), "\\1○ "),  # `<>위원장 문재석`: run into its word
     (re.compile(r"^(\s*)[69](\s)(?=[가-힣])"), "\\1○\\2"),  # a lone 6 or 9 before a word: a round bullet
     # `(3센터 입장` / `(<구 입장`: the bullet run into its word; `(3차 회의)` closes its bracket and stays
     (re.compile(r"^(\s*)\([3<>〈〉](?=[가-힣])(?![^)]{0,12}\))"), "\\1○ "),
@@ -206,6 +206,9 @@ def read_page(image: Any, scale: float = 1.0, reread_junk: bool = True) -> OcrLi
     lines, texts = [ln for ln, _ in kept], [t for _, t in kept]
     for i, marker in glyphs.recover(lines, prepared.image, prepared.factor / scale).items():
         texts[i] = _replace_first_word(texts[i], lines[i].words[0].text, marker)
+    for i, marker in glyphs.glued(lines, prepared.image, prepared.factor / scale).items():
+        indent = len(texts[i]) - len(texts[i].lstrip())
+        texts[i] = f"{texts[i][:indent]}{marker} {texts[i][indent:]}"  # a bullet read into its word and lost
     texts = fix_korean_numbering([fix_bullets(t) for t in texts])  # before syllables are joined: `가 일 시`
     texts = [fix_misreadings(restore_masks(join_letter_spaced(t))) for t in texts]
     confs = [w.conf for w in words if w.conf is not None]

@@ -34,6 +34,9 @@ PEOPLE = [
     ("참석자 : 위원 3명(강민호, 서지연, 남궁현)", [("강민호", None, None), ("서지연", None, None), ("남궁현", None, None)]),
     ("참석자 : *****, ***** 위원", []),
     ("출석의원(3인) : 문태석 배소연 임재훈", [("문태석", None, None), ("배소연", None, None), ("임재훈", None, None)]),
+    # OCR lost the space between two names of the list
+    ("출석의원(4인) : 문태석 배소연임재훈 장해솔",
+     [("문태석", None, None), ("배소연", None, None), ("임재훈", None, None), ("장해솔", None, None)]),
     # OCR spacing inside compounds: a broken department joins again, a department run into its title splits
     # at the department suffix, a broken title is one title again
     ("참석자 : 공원녹지과, 도시녹지 정책과, 주택정책과주무 팀장",

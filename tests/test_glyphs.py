@@ -88,3 +88,41 @@ def test_the_widened_box_stops_at_a_blank_column() -> None:
     d.rectangle((40, 30, 200, 70), fill=0)
     lines = [TextLine([Word("1", 18, 26, 26, 74), Word("상설협의체", 40, 30, 200, 70)])]
     assert glyphs.recover(lines, img, 1.0) == {}
+
+
+def _page_with_first_word(ring: bool, width: int) -> tuple[Image.Image, list[TextLine]]:
+    """A line opening with `이하늘` whose box is `width` wide, a ring drawn at its left when `ring`, under
+    five lines of ordinary words (33 px a syllable) that set the page's letter size and advance."""
+    img = Image.new("L", (700, 400), 255)
+    d = ImageDraw.Draw(img)
+    lines = []
+    for k in range(5):
+        top = 20 + 40 * k
+        d.rectangle((100, top, 199, top + 30), fill=0)
+        lines.append(TextLine([Word("회의를", 100, top, 199, top + 30), Word("개최함", 210, top, 309, top + 30)]))
+    top = 260
+    x = 20
+    if ring:
+        d.ellipse((20, top, 48, top + 30), outline=0, width=2)
+        x = 56
+    d.rectangle((x, top, x + 95, top + 30), fill=0)  # three syllables
+    lines.append(
+        TextLine(
+            [
+                Word("이하늘", 20, top + 2, 20 + width, top + 28),
+                Word("위원", 20 + width + 12, top, 20 + width + 80, top + 30),
+            ]
+        )
+    )
+    return img, lines
+
+
+@pytest.mark.parametrize(
+    ("ring", "width", "found"),
+    [(True, 131, {5: "○"}),  # the box holds a glyph besides its three syllables: the ring is a bullet
+     (True, 99, {}),  # no room for one: what opens the box is part of the word
+     (False, 131, {})],  # room, but no ring
+)  # fmt: skip
+def test_a_bullet_read_into_the_first_word(ring: bool, width: int, found: dict[int, str]) -> None:
+    img, lines = _page_with_first_word(ring, width)
+    assert glyphs.glued(lines, img, 1.0) == found

@@ -139,7 +139,7 @@ def test_missing_korean_data_is_its_own_error(monkeypatch: pytest.MonkeyPatch, t
      ("(2) 둘째 항목", "(2) 둘째 항목"), ("(가) 항목", "(가) 항목"),
      ("(3업체 입장 : 현 위치 유지", "○ 업체 입장 : 현 위치 유지"), ("(3차 회의) 결과", "(3차 회의) 결과"),
      ("<>위원장 문태석 개의", "○ 위원장 문태석 개의"), ("<:출석공무원", "○ 출석공무원"), ("<> 안건 심의", "○ 안건 심의"),
-     ("<b> 표시", "<b> 표시")],
+     ("<b> 표시", "<b> 표시"), ("(:출석위원(5인)", "○ 출석위원(5인)"), ("(: 출석공무원", "○ 출석공무원")],
 )  # fmt: skip
 def test_line_start_bullets_are_recovered(line: str, fixed: str) -> None:
     assert ocr.fix_bullets(line) == fixed

@@ -79,8 +79,9 @@ class Collector:
             if len(words) > 1 and fragment and is_org(compact(item), self.models):
                 words = [compact(item)]  # `마을사회적 경제과`: one department broken by OCR spacing
             ev = line.span_of(raw.strip())
-            if len(words) > 2 and all(is_name(w, self.models) for w in words):
-                for w in words:  # `김철수 이영희 박민수`: a list of names
+            names = _name_list(words, self.models) if len(words) > 2 else None
+            if names is not None:
+                for w in names:  # `김철수 이영희 박민수`: a list of names
                     self.add(Person(name=w, organization=item_org, group=group, evidence=line.span_of(w)))
                 continue
             if len(words) == 1 and is_org(words[0], self.models) and not is_name(words[0], self.models):
@@ -232,6 +233,20 @@ class Collector:
 _NAME_HEAD = re.compile(r"^(성\s*명|이\s*름|성\s*함|위원명|참석자)$")
 _TITLE_HEAD = re.compile(r"^(직\s*책|직\s*위|직\s*급|직\s*위\s*\(?\s*직\s*급\s*\)?|역\s*할|구\s*분)$")
 _ORG_HEAD = re.compile(r"^(소\s*속|기\s*관|기\s*관\s*명|부\s*서|소속\s*및\s*직위|단\s*체)$")
+
+
+def _name_list(words: list[str], models: Models) -> list[str] | None:
+    """The names of a space-separated list, or None when a word is not a name. Two three-syllable names run
+    together (`이하늘조민아`: OCR lost the space) are two names."""
+    out: list[str] = []
+    for w in words:
+        if is_name(w, models):
+            out.append(w)
+        elif len(w) == 6 and is_name(w[:3], models) and is_name(w[3:], models):
+            out.extend([w[:3], w[3:]])
+        else:
+            return None
+    return out
 
 
 def _spaced_name(text: str, models: Models) -> bool:
