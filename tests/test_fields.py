@@ -43,6 +43,8 @@ PEOPLE = [
      [(None, "주무팀장", "공원녹지과"), (None, "주무팀장", "도시녹지정책과"), (None, "주무팀장", "주택정책과")]),
     ("참석자 : 녹색도시추진 단장, 교통정책과 장",
      [(None, "녹색도시추진단장", None), (None, "교통정책과장", None)]),
+    # a title and a name that OCR spacing cut into syllables
+    ("참석자 : 기 획 감사실장 윤성 민, 예산팀장 강보람", [("윤성민", "기획감사실장", None), ("강보람", "예산팀장", None)]),
     # ... but a name next to a title or a real department before a title is left as written
     ("참석자 : 시민소통과 주무관, 한서윤 외부 위원",
      [(None, "주무관", "시민소통과"), (None, "위원", "한서윤 외부")]),

@@ -133,6 +133,11 @@ class Collector:
             return Person(name=last, title=words[-2], organization=prefix or org, group=group)
         if len(words) <= 3 and not any(is_name(w, m) for w in words):  # `교통정책과 장`: a title broken apart
             return self._compound(compact("".join(words)), org, group)
+        if any(len(w) == 1 for w in words):  # `기 획 감사실장 윤성 민`: OCR spacing through a title and a name
+            joined = "".join(words)
+            for k in (3, 2, 4):
+                if is_title(joined[:-k], m) and is_name(joined[-k:], m):
+                    return Person(name=joined[-k:], title=joined[:-k], organization=org, group=group)
         return None
 
     def _compound(self, word: str, org: str | None, group: str | None) -> Person | None:
