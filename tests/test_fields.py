@@ -45,6 +45,8 @@ PEOPLE = [
      [(None, "녹색도시추진단장", None), (None, "교통정책과장", None)]),
     # a title and a name that OCR spacing cut into syllables
     ("참석자 : 기 획 감사실장 윤성 민, 예산팀장 강보람", [("윤성민", "기획감사실장", None), ("강보람", "예산팀장", None)]),
+    ("참석자 : 청 소년 정 책과장, 청소년활동팀장", [(None, "청소년정책과장", None), (None, "청소년활동팀장", None)]),
+    ("참석자 : 경제정 책과장, 홍길동 과장, 한서윤 부국장", [(None, "경제정책과장", None), ("홍길동", "과장", None), ("한서윤", "부국장", None)]),
     # ... but a name next to a title or a real department before a title is left as written
     ("참석자 : 시민소통과 주무관, 한서윤 외부 위원",
      [(None, "주무관", "시민소통과"), (None, "위원", "한서윤 외부")]),

@@ -35,6 +35,7 @@ _BREAKDOWN = re.compile(
     r"[가-힣A-Za-z][가-힣A-Za-z ·]{0,20}?\s*\d+\s*(?:명|인)?)\s*[)）]?$"
 )
 _AND_MORE = re.compile(r"외\s*(\d+)\s*(?:명|인)\s*\.?$")
+_SPLIT_DEPARTMENT = re.compile(r"^[가-힣]과장$(?<!부과장)")  # `책과장`: the tail of 경제정책과장 (부과장 is a title)
 _PAREN_ORG = re.compile(r"^(?P<inner>.+?)\s*\((?P<org>[^()]+)\)$")
 
 
@@ -116,14 +117,18 @@ class Collector:
                 return Person(name=None, title=w, organization=org, group=group)
             return None
         first, last = words[0], words[-1]
+        if _SPLIT_DEPARTMENT.match(last) and len(words[-2]) > 1 and is_org(words[-2] + last[:-1], m):
+            # `경제정 책과장`: OCR spacing inside a department head's title, not a name and a title
+            return Person(name=None, title=words[-2] + last, organization=" ".join(words[:-2]) or org, group=group)
         if is_title(last, m) and is_name(words[-2], m):
             prefix = " ".join(words[:-2])
             return Person(name=words[-2], title=last, organization=prefix or org, group=group)
         if is_title(first, m) and is_name(words[1], m) and len(words) == 2:
             return Person(name=words[1], title=first, organization=org, group=group)
         if is_title(last, m):
-            broken = not is_org(first, m) and not any(is_name(w, m) for w in words)
-            if broken and len(words) <= 3:  # fragments of a compound that OCR spacing broke apart
+            syllables = any(len(w) == 1 for w in words)  # a lone syllable: OCR spacing, not a name beside it
+            broken = not is_org(first, m) and (syllables or not any(is_name(w, m) for w in words))
+            if broken and len(words) <= (4 if syllables else 3):  # fragments of a compound OCR broke apart
                 person = self._compound(compact("".join(words)), org, group)
                 if person is not None:
                     return person
