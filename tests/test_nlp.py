@@ -40,6 +40,7 @@ def test_blank_korean_pipeline_does_not_need_mecab(models) -> None:
 
 CUES = [
     ("연장 여부를 확정하기로 함", "DECISION"),
+    ("5월 중 긴급 보수 실시하기로함", "DECISION"),  # written (or read by OCR) without the space
     ("원안대로 가결되었음을 선포합니다", "DECISION"),
     ("사업비 편성에 대한 입장차이", "DISAGREEMENT"),
     ("상호간의 입장 차이의 간극을 줄이기 위하여", "RESOLUTION"),
