@@ -44,6 +44,10 @@ CASES = [
     ("2025년 제3차 주민협의체 회의 주진 결과 보고\n2025. 5.\n주민자치과\n"
      "2025년 제3차 주민협의체\n회의 추진 결과 보고\n□ 추진 개요",
      ("2025년 제3차 주민협의체 회의 추진 결과 보고", None, None, None)),
+    # a press release: its headline comes after the header rows and the contact line
+    ("보 도 자 료\n보도일시\t2025. 5. 12.(월) 06:00\n담당부서\t가온시 기후환경과\n과장 여진우 02-000-0000\n"
+     "가온시, 노후 경유차 조기폐차 지원 확대\n□ 가온시는 지원 대상을 확대하기로 했다.",
+     ("가온시, 노후 경유차 조기폐차 지원 확대", None, "기후환경과", "2025-05-12")),
     # a different heading later on is not a copy of the title
     ("정책연구과제 선정 결과보고서\n과제명\t하천 생태 조사\n정책연구 과제 선정 심의 결과\nㅇ 최종 선정",
      ("정책연구과제 선정 결과보고서", None, None, None)),

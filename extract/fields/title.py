@@ -10,6 +10,7 @@ from ..lines import Line
 from .common import clean, compact, label_value
 
 _TITLE_LABEL = re.compile(r"^제\s*목\s*[:：]?\s+(?P<title>\S.{4,})$")
+_CONTACT = re.compile(r"\d{2,4}-\d{3,4}-\d{4}|@")  # a phone number or an e-mail: the contact line
 _TITLE_END = re.compile(
     r"(회의록제\d+호|보고서|보고|계획|결과|알림|안내|회의록|의사록|\(안\)|요청|제출|결정|통보|개최|협조|회신|결과서|보도자료)$"
 )
@@ -39,8 +40,8 @@ def find(lines: list[Line]) -> tuple[str | None, Line | None]:
                 return clean(nxt.value), nxt
     for k, ln in enumerate(lines[:10]):
         if compact(ln.body) == "보도자료":  # a press release: its headline follows
-            for nxt in lines[k + 1 : k + 4]:
-                if not nxt.label and len(clean(nxt.body)) >= 10:
+            for nxt in lines[k + 1 : k + 8]:
+                if not nxt.label and len(clean(nxt.body)) >= 10 and not _CONTACT.search(nxt.body):
                     return clean(nxt.body), nxt
     for k, ln in enumerate(lines[:60]):
         body = clean(ln.body)
