@@ -310,3 +310,21 @@ def test_a_decision_given_as_an_answer_is_the_text_after_its_label(tmp_path: Pat
         ("5월 중 긴급 보수 실시하기로 함", "노후 아케이드 보수"),
         ("주말 개방 : 6월부터 시범 실시하기로 함", "주차장 운영"),  # a label that is not a reply stays
     ]
+
+
+def test_numbered_agenda_items_with_their_results(tmp_path: Path) -> None:
+    text = """2025년 제1회 보조금심의위원회 운영결과
+1. 개최개요
+  ❍ 일시 : 2025. 2. 26.(수) 10:00~12:00
+2. 심의안건 및 결과
+  ❍ 제1호 안건 : 2025년 지역축제 보조사업 선정
+    - 심의결과 : 원안가결
+  ❍ 제2호 안건 : 민간단체 공모사업 추가 선정
+    - 심의결과 : 부결
+"""
+    r = _report(tmp_path, text)
+    assert [a.text for a in r.agenda] == ["2025년 지역축제 보조사업 선정", "민간단체 공모사업 추가 선정"]
+    assert [(d.text, d.topic) for d in r.decisions] == [
+        ("원안가결", "2025년 지역축제 보조사업 선정"),
+        ("부결", "민간단체 공모사업 추가 선정"),
+    ]  # an item that ends in 선정 names what was decided on; it is not itself a decision

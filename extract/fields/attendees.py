@@ -34,6 +34,9 @@ _BREAKDOWN = re.compile(
     r"(?P<parts>(?:[가-힣A-Za-z][가-힣A-Za-z ·]{0,20}?\s*\d+\s*(?:명|인)?\s*,\s*)*"
     r"[가-힣A-Za-z][가-힣A-Za-z ·]{0,20}?\s*\d+\s*(?:명|인)?)\s*[)）]?$"
 )
+_OF_WHOM = re.compile(
+    r"^[가-힣 ]*?\d+\s*(?:명|인)\s*중\s*(?P<n>\d+)\s*(?:명|인)\s*(?:참석|출석)?\s*(?:\((?P<named>[^()]+)\))?$"
+)
 _AND_MORE = re.compile(r"외\s*(\d+)\s*(?:명|인)\s*\.?$")
 _SPLIT_DEPARTMENT = re.compile(r"^[가-힣]과장$(?<!부과장)")  # `책과장`: the tail of 경제정책과장 (부과장 is a title)
 _PAREN_ORG = re.compile(r"^(?P<inner>.+?)\s*\((?P<org>[^()]+)\)$")
@@ -171,8 +174,14 @@ class Collector:
                 name = compact(_LABEL_COUNT.sub("", line.label or "")) or None
                 self.groups.append(AttendeeGroup(name=name, count=int(counted.group(1)), evidence=line.evidence()))
             broken_down = _BREAKDOWN.match(text.strip()) if line.field == "attendees" else None
+            of_whom = _OF_WHOM.match(text.strip()) if line.field == "attendees" else None
             if line.field == "attendees" and not text:
                 pass
+            elif of_whom:  # `위원 9명 중 7명 참석(위원장 배다온 외 6명)`: who came, and the ones named
+                name = compact(line.label or "") or None
+                self.groups.append(AttendeeGroup(name=name, count=int(of_whom.group("n")), evidence=line.span_of(text)))
+                if of_whom.group("named"):
+                    self.parse_items(of_whom.group("named"), line, org, group)
             elif broken_down:  # `8명 ▷ 예산위원 6, 재정전문가 1, 시의회 1`: the total, then each part
                 self.groups.append(
                     AttendeeGroup(

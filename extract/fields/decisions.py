@@ -110,8 +110,9 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             following = lines[i + 1] if i + 1 < len(lines) and id(lines[i + 1]) not in heads else None
             value = ln.value or (following.body if following is not None and following.field is None else "")
             target = ln if ln.value else (lines[i + 1] if i + 1 < len(lines) else ln)
-            if value:
-                add(target, clean(value), clean(ln.label or "") or _topic(ln), 0.9)
+            if value:  # the topic: the item the result is given under (`제1호 안건 : …`), else the label
+                item = ln.parent.value or ln.parent.body if ln.parent is not None else ""
+                add(target, clean(value), clean(item) or clean(ln.label or "") or _topic(ln), 0.9)
             continue
         in_agenda = any(a.field == "agenda" for a in ln.ancestors())
         stated = "DECISION" in ln.cues or ln.ends_with_cue("DECISION_NOUN")
