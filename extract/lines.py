@@ -39,7 +39,7 @@ MARKERS: list[tuple[str, str]] = [
     ("note", r"※"),
     ("star", r"\*(?![*])"),
     ("pua", r"[\ue000-\uf8ff\U000f0000-\U000ffffd]"),
-    ("lost", r"\?(?=\s)"),
+    ("lost", r"[?\ufffd](?=\s)"),  # a bullet lost in a web copy (`?`) or drawn without a Unicode name
     ("label", r"<[^<>]{1,40}>|〈[^〈〉]{1,40}〉|《[^《》]{1,40}》|【[^【】]{1,40}】"),
 ]
 RANK = {

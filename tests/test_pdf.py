@@ -54,6 +54,17 @@ def test_scan_is_read_by_ocr() -> None:
     assert report.meeting.evidence.bbox is not None  # in PDF points
 
 
+def test_a_glyph_without_a_unicode_name_keeps_the_words_in_place(tmp_path: Path) -> None:
+    """NanumGothic has no ❍: the PDF draws a glyph that maps to no character. PDFium's text call leaves such
+    characters out, which shifted every later box by one and scattered the page's words over wrong lines."""
+    digital = tmp_path / "d.pdf"
+    render_pdf("심의위원회 운영결과\n❍ 일시 : 2025. 2. 26.(수) 10:00\n❍ 장소 : 구청 기획상황실\n", digital)
+    texts = [b.text.strip() for b in readers.read(str(digital)).blocks]
+    assert texts == ["심의위원회 운영결과", "\ufffd 일시 : 2025. 2. 26.(수) 10:00", "\ufffd 장소 : 구청 기획상황실"]
+    report = extract_file(digital)
+    assert report.meeting is not None and report.meeting.location == "구청 기획상황실"
+
+
 def test_ocr_modes(tmp_path: Path) -> None:
     digital = tmp_path / "d.pdf"
     render_pdf("위원회 개최 결과 보고\n○ 일 시 : 2024. 1. 5.(금) 10:00\n", digital)

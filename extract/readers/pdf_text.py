@@ -21,7 +21,8 @@ Y_TOLERANCE = 3.0
 def page_words(doc: Any, index: int) -> tuple[list[Word], str]:
     """(words, the page's characters as one string) for page `index` of a pypdfium2 PdfDocument.
 
-    The text comes in one call (UTF-16, one unit per character index); a box is asked for only for
+    The text comes in one call (UTF-16, one unit per character index; per index when some characters have no
+    Unicode value and the call leaves them out); a box is asked for only for
     characters that are not white space. PDFium's generated characters (the spaces and line breaks it
     inserts) are white space, so they break words like the written spaces do."""
     import ctypes
@@ -35,8 +36,11 @@ def page_words(doc: Any, index: int) -> tuple[list[Word], str]:
         tp = textpage.raw
         n = raw.FPDFText_CountChars(tp)
         buffer = ctypes.create_string_buffer(2 * (n + 1))
-        raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+        written = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
         units = buffer.raw[: 2 * n].decode("utf-16-le", errors="surrogatepass")
+        if n and written - 1 != n:  # GetText leaves out characters without a Unicode value (a glyph missing
+            # from its font's ToUnicode map): the units no longer line up with the indices, so ask per index
+            units = "".join(chr(raw.FPDFText_GetUnicode(tp, k) or 0xFFFD) for k in range(n))  # drawn, unnamed
         chars: list[tuple[str, float, float, float, float]] = []
         text: list[str] = []
         box = raw.FS_RECTF()  # one struct for every character: the helper allocates per call
@@ -44,7 +48,7 @@ def page_words(doc: Any, index: int) -> tuple[list[Word], str]:
         loose_box = raw.FPDFText_GetLooseCharBox
         for k, ch in enumerate(units):
             code = ord(ch)
-            if code == 0 or code >= 0xFFFE or 0xD800 <= code <= 0xDFFF:
+            if code == 0 or code >= 0xFFFE or 0xD800 <= code <= 0xDFFF:  # (U+FFFD, a glyph without a name, stays)
                 continue
             text.append(ch)
             if ch.isspace() or not loose_box(tp, k, box_ref):
