@@ -67,14 +67,15 @@ def _glyph(page_ink: Any, x0: int, y0: int, x1: int, y1: int) -> Any:
     return crop[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]  # tight around the ink
 
 
-def recover(lines: list[Any], image: Any, to_pixels: float) -> dict[int, str]:
+def recover(lines: list[Any], image: Any, to_pixels: float, page_ink: Any = None) -> dict[int, str]:
     """{line index: marker} for OCR lines (layout.TextLine) whose first word is a □, ○ or circled number
     on `image`; word coordinates times `to_pixels` are the image's pixels."""
 
     from .layout import word_height
     from .preprocess import ink
 
-    page_ink, _ = ink(image)
+    if page_ink is None:  # the image's ink mask, when the caller has not made it already
+        page_ink, _ = ink(image)
     found: dict[int, str] = {}
     count = 0
     letter = word_height([w for line in lines for w in line.words]) or 0.0  # the page's typical word height
@@ -100,7 +101,7 @@ def recover(lines: list[Any], image: Any, to_pixels: float) -> dict[int, str]:
     return found
 
 
-def glued(lines: list[Any], image: Any, to_pixels: float) -> dict[int, str]:
+def glued(lines: list[Any], image: Any, to_pixels: float, page_ink: Any = None) -> dict[int, str]:
     """{line index: marker} for OCR lines whose bullet Tesseract read into the first word and dropped
     (`○이하늘 위원` read as `이하늘`): the word's box is wider than its syllables need by most of a glyph,
     and the ink it opens with, a blank column away from the rest, is a □ or ○ by its shape. The width
@@ -117,7 +118,8 @@ def glued(lines: list[Any], image: Any, to_pixels: float) -> dict[int, str]:
     if letter <= 0 or len(advances) < 5:
         return {}
     advance = statistics.median(advances) * to_pixels
-    page_ink, _ = ink(image)
+    if page_ink is None:  # the image's ink mask, when the caller has not made it already
+        page_ink, _ = ink(image)
     found: dict[int, str] = {}
     for i, line in enumerate(lines):
         first = line.words[0] if line.words else None

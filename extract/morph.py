@@ -124,11 +124,7 @@ def _emit(text: str, pos: int, surface: Surface, out: Tiling) -> int:
 
 def _gap(text: str, start: int, end: int, out: Tiling) -> None:
     gap = text[start:end]
-    if gap == " " and out.words and not out.spaces[-1] and not out.words[-1].isspace():
-        out.spaces[-1] = True
-        return
-    for m in _GAP_RUNS.finditer(gap):
-        piece = m.group()
+    for piece in (gap,) if gap == " " else _GAP_RUNS.findall(gap):  # one space, the usual gap, needs no regex
         if piece == " " and out.words and not out.spaces[-1] and not out.words[-1].isspace():
             out.spaces[-1] = True
         else:

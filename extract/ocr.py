@@ -189,7 +189,7 @@ def read_page(image: Any, scale: float = 1.0, reread_junk: bool = True) -> OcrLi
     readers ask for it on the first and last pages, see reread.py), lines with indentation (column by
     column), junk lines left out, bullets recovered from their shape and from known misreadings."""
     from .layout import lay_out
-    from .preprocess import prepare
+    from .preprocess import ink, prepare
     from .reread import reread
 
     prepared = prepare(image)
@@ -204,9 +204,10 @@ def read_page(image: Any, scale: float = 1.0, reread_junk: bool = True) -> OcrLi
     all_lines, rendered = lay_out(words, ocr=True)
     kept = [(ln, t) for ln, t in zip(all_lines, rendered, strict=True) if not is_junk(t, ln.conf)]
     lines, texts = [ln for ln, _ in kept], [t for _, t in kept]
-    for i, marker in glyphs.recover(lines, prepared.image, prepared.factor / scale).items():
+    page_ink, _ = ink(prepared.image)  # one mask for both bullet recoveries
+    for i, marker in glyphs.recover(lines, prepared.image, prepared.factor / scale, page_ink).items():
         texts[i] = _replace_first_word(texts[i], lines[i].words[0].text, marker)
-    for i, marker in glyphs.glued(lines, prepared.image, prepared.factor / scale).items():
+    for i, marker in glyphs.glued(lines, prepared.image, prepared.factor / scale, page_ink).items():
         indent = len(texts[i]) - len(texts[i].lstrip())
         texts[i] = f"{texts[i][:indent]}{marker} {texts[i][indent:]}"  # a bullet read into its word and lost
     texts = fix_korean_numbering([fix_bullets(t) for t in texts])  # before syllables are joined: `가 일 시`
