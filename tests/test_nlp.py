@@ -99,8 +99,9 @@ def test_cue_matcher_finds_what_spacys_span_ruler_finds(models, text: str) -> No
     ruler = reference.add_pipe("span_ruler", config={"spans_key": "cues", "overwrite": False})
     ruler.add_patterns(models.patterns)
     ref_doc, doc = reference(text), pipe(text)
-    expected = sorted((s.start, s.end, s.label_) for s in ref_doc.spans["cues"])
-    assert sorted((s.start, s.end, s.label_) for s in doc.spans["cues"]) == expected
+    # a cue lies inside one line: SpanRuler's matches across a line break are not cues
+    expected = sorted((s.start, s.end, s.label_, s.id_) for s in ref_doc.spans["cues"] if "\n" not in s.text)
+    assert sorted((s.start, s.end, s.label_, s.id_) for s in doc.spans["cues"]) == expected
 
 
 def _matcher(models, patterns):
@@ -113,7 +114,7 @@ def _matcher(models, patterns):
 
 def test_cue_matcher_without_a_regex_gate_reads_every_line(models) -> None:
     m = _matcher(models, [{"label": "X", "pattern": [{"LOWER": "검토"}, {"TEXT": "결과"}]}])
-    assert m.first is None
+    assert m.needs == [0]  # no plain TEXT REGEX token: the line gate cannot rule a line out
     doc = m(nlp.pipeline(models).make_doc("첫 줄\n검토 결과 보고"))
     assert [(s.text, s.label_) for s in doc.spans["cues"]] == [("검토 결과", "X")]
 
@@ -131,6 +132,53 @@ def test_cue_matcher_phrase_patterns_and_ids(models) -> None:
         ("회의 결과", "P", "p1"),
         ("결과 보고", "R", "r1"),
     ]
+
+
+def test_cue_matcher_line_gate_needs_every_required_token(models) -> None:
+    m = _matcher(
+        models,
+        [
+            {"label": "D", "pattern": [{"TEXT": {"REGEX": "기로$"}}, {"TEXT": {"REGEX": "^함$"}}]},
+            {
+                "label": "M",
+                "pattern": [
+                    {"TEXT": {"REGEX": "^상호"}},
+                    {"OP": "*", "TEXT": {"REGEX": "."}},
+                    {"TEXT": {"REGEX": "협력$"}},
+                ],
+            },
+        ],
+    )
+    assert len(m.required) == 4 and m.needs == [0b11, 0b1100]  # the optional middle token requires nothing
+    texts = ["추진하기로", " ", "하였음", "\n", "상호", " ", "간", " ", "협력", "\n", "함", " ", "기로"]
+    assert list(m._lines(texts)) == [(4, 9), (10, 13)]  # line 1 has 기로 but no 함
+
+
+def test_cue_matcher_one_token_patterns_keep_their_ids_as_span_ruler_does(models) -> None:
+    m = _matcher(
+        models,
+        [
+            {"label": "F", "id": "planned", "pattern": [{"TEXT": {"REGEX": "예정$"}}]},
+            {"label": "F", "id": "deadline", "pattern": [{"TEXT": {"REGEX": "^까지$"}}]},
+            {"label": "F", "id": "also-planned", "pattern": [{"TEXT": {"REGEX": "정$"}}]},
+        ],
+    )
+    doc = m(nlp.pipeline(models).make_doc("5월 개최 예정\n말 까지"))
+    assert [(s.text, s.label_, s.id_) for s in doc.spans["cues"]] == [
+        ("예정", "F", "also-planned"),
+        ("예정", "F", "planned"),
+        ("까지", "F", "deadline"),
+    ]
+
+
+_CUE_WORDS = ["추진하기로", "함", "결정", "으로", "확정함", "의견", "차이", "상호", "협력", "다음", "회의", "할", "계획",
+              "제출", "바람", "까지", "가결", "이견", "예정", "검토", "위원", "○", "-", "1.", "(", ")"]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_CUE_WORDS), st.sampled_from([" ", " ", "\n", "  ", ""])), max_size=30))
+def test_cue_matcher_agrees_with_span_ruler_on_generated_lines(models, pieces: list[tuple[str, str]]) -> None:
+    test_cue_matcher_finds_what_spacys_span_ruler_finds(models, "".join(w + sep for w, sep in pieces))
 
 
 def test_a_cue_does_not_run_across_lines(models) -> None:

@@ -33,31 +33,34 @@ TAG_TABLE = 0x4D
 
 _SINGLE = {0, 10, 13, 24, 25, 26, 27, 28, 29, 30, 31}  # control characters one code unit long
 _SPACE_LIKE = {10: " ", 24: "-", 30: " ", 31: " ", 9: "\t"}
+_U32 = struct.Struct("<I")
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     tag: int
     level: int
     data: bytes
     children: list[Record] = field(default_factory=list)
+    text: str | None = None  # a paragraph's plain text, once asked for (tables ask twice)
 
 
 def parse_records(raw: bytes, path: str) -> list[Record]:
     """Flat tagged records -> a forest by level."""
     roots: list[Record] = []
     stack: list[Record] = []
-    pos, count = 0, 0
-    while pos + 4 <= len(raw):
-        (head,) = struct.unpack_from("<I", raw, pos)
+    pos, count, n = 0, 0, len(raw)
+    unpack = _U32.unpack_from
+    while pos + 4 <= n:
+        (head,) = unpack(raw, pos)
         pos += 4
-        tag, level, size = head & 0x3FF, (head >> 10) & 0x3FF, (head >> 20) & 0xFFF
+        tag, level, size = head & 0x3FF, (head >> 10) & 0x3FF, head >> 20
         if size == 0xFFF:
-            if pos + 4 > len(raw):
+            if pos + 4 > n:
                 break
-            (size,) = struct.unpack_from("<I", raw, pos)
+            (size,) = unpack(raw, pos)
             pos += 4
-        if pos + size > len(raw):
+        if pos + size > n:
             raise CorruptInput("truncated record in a body section", path)
         rec = Record(tag, level, raw[pos : pos + size])
         pos += size
@@ -108,8 +111,9 @@ class _Out:
 
 
 def _plain(p: Record) -> str:
-    parts = [para_text(c.data) for c in p.children if c.tag == TAG_PARA_TEXT]
-    return "".join(parts)
+    if p.text is None:
+        p.text = "".join([para_text(c.data) for c in p.children if c.tag == TAG_PARA_TEXT])
+    return p.text
 
 
 def _paragraph(p: Record, path: str, out: _Out) -> None:

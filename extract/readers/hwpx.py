@@ -31,8 +31,16 @@ _DECLARATION = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*[\"'](
 _ASCII_BASED = {b"utf-8", b"utf8", b"us-ascii", b"ascii"}
 
 
+_LOCAL: dict[str, str] = {}  # qualified tag -> local name (a document uses a few dozen tags, thousands of times)
+
+
 def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
+    name = _LOCAL.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1]
+        if len(_LOCAL) < 10_000:
+            _LOCAL[tag] = name
+    return name
 
 
 @dataclass

@@ -94,9 +94,14 @@ def _words(chars: list[tuple[str, float, float, float, float]]) -> list[Word]:
             if spaced or c[1] - prev[3] > X_TOLERANCE:
                 words.append(_word(letters, x0, top, x1, bottom))
                 letters, x0, top, x1, bottom = [c[0]], c[1], c[2], c[3], c[4]
-            else:
+            else:  # comparisons, not min()/max() calls: this runs once per character
                 letters.append(c[0])
-                x0, top, x1, bottom = min(x0, c[1]), min(top, c[2]), max(x1, c[3]), max(bottom, c[4])
+                if c[2] < top:
+                    top = c[2]
+                if c[3] > x1:
+                    x1 = c[3]
+                if c[4] > bottom:
+                    bottom = c[4]
             pk, prev = k, c
         words.append(_word(letters, x0, top, x1, bottom))
     return words

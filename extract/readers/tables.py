@@ -31,7 +31,7 @@ def emit_table(
         texts = [[t for t in (plain(q).strip() for q in paras) if t] for _, _, paras in cells]
         simple = (
             n_cells > 1
-            and not any(_outline(paras, plain) for _, _, paras in cells)
+            and not any(_outline(t) for t in texts)
             and all(len(t) <= ROW_CELL_MAX for t in texts)
             and sum(len(" ".join(t)) for t in texts) <= ROW_TEXT_MAX
             and not any(nested(paras) for _, _, paras in cells)
@@ -50,11 +50,12 @@ def emit_table(
                 emit_paragraph(q, f"{path}/r{row}c{col}/p{i}")
 
 
-def _outline(paras: Sequence[P], plain: Callable[[P], str]) -> bool:
-    """A cell holding two or more outline items (`ㅇ …`, `- …`) is a list, not a value: unroll it."""
+def _outline(texts: Sequence[str]) -> bool:
+    """A cell whose paragraphs (their stripped texts) hold two or more outline items (`ㅇ …`, `- …`) is a
+    list, not a value: unroll it."""
     from ..lines import split_marker
 
-    return sum(1 for q in paras if split_marker(plain(q).strip())[0] is not None) >= 2
+    return len(texts) >= 2 and sum(1 for t in texts if split_marker(t)[0] is not None) >= 2
 
 
 def group_rows(cells: Sequence[tuple[int, int, Sequence[P]]]) -> list[list[tuple[int, int, Sequence[P]]]]:
