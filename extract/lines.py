@@ -79,6 +79,7 @@ class Line:
     parent: Line | None = None
     children: list[Line] = dc_field(default_factory=list)
     depth: int = 0
+    opens: bool = False  # a bare section title (`결정사항`, `향후 계획`): what follows it is its section
     cues: set[str] = dc_field(default_factory=set)  # cue labels (models/patterns) found on the line
     cue_ends: dict[str, int] = dc_field(default_factory=dict)  # label -> last end offset on the line
 
@@ -195,6 +196,21 @@ def _misread_date_label(body: str, models: Any) -> re.Match[str] | None:
     return m if dates and dates[0].start == 0 else None
 
 
+_TITLE_AFFIXES = re.compile(r"^(?:주요|기타|향후)(?=..)|(?<=..)(?:사항|내용)$|[:：]$")
+
+
+def section_title(body: str, models: Any) -> bool:
+    """A bare line that only names a section (`결정사항`, `향후 계획`, `주요 논의사항 :`): a section cue of
+    models/lexicons/sections.tsv, whole, give or take `주요`/`기타`/`향후` before it and `사항`/`내용` after."""
+    if "\t" in body:
+        return False
+    title = re.sub(r"\s+", "", body)
+    if not 2 <= len(title) <= 12:
+        return False
+    bare = _TITLE_AFFIXES.sub("", title.rstrip(":："))
+    return any(rx.fullmatch(t) for t in {title.rstrip(":："), bare} for rx in models.section_roles.values())
+
+
 def make_lines(blocks: list[Block], models: Any) -> tuple[str, list[Line]]:
     """Document text (blocks joined by '\\n') and one Line per non-empty block."""
     parts: list[str] = []
@@ -234,6 +250,7 @@ def make_lines(blocks: list[Block], models: Any) -> tuple[str, list[Line]]:
                 elif b.origin == "ocr" and (m := _misread_date_label(body, models)) is not None:
                     line.label, line.value, line.field = m.group("label"), m.group("value"), "meeting_datetime"
                     line.value_start = line.body_start + m.start("value")
+            line.opens = marker is None and b.heading is None and not line.value and section_title(body, models)
             lines.append(line)
         parts.append(raw)
         offset += len(raw) + 1

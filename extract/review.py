@@ -73,7 +73,9 @@ def items(report: Report) -> list[Item]:
         for k, pos in enumerate(g.positions):
             color = POSITION_COLORS[k % len(POSITION_COLORS)]
             key = f"disagreement-{i}-position-{k}"
-            out.append(Item(key, "disagreement", pos.party, pos.stance, g.confidence, pos.evidence, color))
+            out.append(
+                Item(key, "disagreement", pos.party, pos.stance or "(입장 미기재)", g.confidence, pos.evidence, color)
+            )
     for i, f in enumerate(report.follow_ups):
         out.append(Item(f"follow-up-{i}", "follow_up", f.date or "후속", f.text, None, f.evidence, COLORS["follow_up"]))
     return out

@@ -116,7 +116,11 @@ class Decision(_Model):
 
 class StancePosition(_Model):
     party: str = Field(description="who holds the position, e.g. 구, 센터, 청구인")
-    stance: str
+    stance: str | None = Field(
+        default=None,
+        description="the position as the report states it; null where the report names the parties "
+        "of a disagreement without their positions (`구와 센터 간 이견이 있었음`)",
+    )
     evidence: Evidence | None = None
 
 

@@ -14,6 +14,8 @@ from .lines import RANK, Line
 from .schema import Section
 
 MAX_DEPTH = 32  # no real report nests deeper; deeper lines become siblings at this depth
+# Labelled document fields that come after the body (or before it): a bare section title does not hold them.
+_CLOSING = {"attachments", "approval_date", "doc_number", "disclosure", "recipient", "via", "title", "contact"}
 _NUMBERED = {"num_dot", "kor_dot", "num_paren", "kor_paren", "paren_num", "paren_kor", "circled", "circled_kor"}
 
 
@@ -31,6 +33,8 @@ def _same_key(a: Line, b: Line) -> bool:
 
 def _outer_or_equal(top: Line, line: Line) -> bool:
     """True when `top` cannot be the parent of `line` by indentation, or by rank within one marker family."""
+    if top.mclass is None:  # an open bare section title holds every line not dedented below it
+        return top.indent > line.indent
     if abs(top.indent - line.indent) > 1:  # one space either way is a typing slip, not a level
         return top.indent > line.indent
     fam_top, fam_line = _family(top.mclass), _family(line.mclass)
@@ -76,6 +80,14 @@ def build(lines: list[Line]) -> list[Line]:
             attach(line)
             stack.append(line)
             continue
+        if line.mclass is None and line.opens:  # a bare section title closes the sections it does not nest in
+            while stack and stack[-1].heading is None and stack[-1].indent >= line.indent:
+                stack.pop()
+            attach(line)
+            stack.append(line)
+            continue
+        if line.mclass is None and line.field in _CLOSING and stack and not stack[-1].heading:
+            del stack[heading_floor() :]  # `붙임`, `시행`, `수신`: the body's sections are over
         if line.mclass is None:
             # A dedented paragraph leaves the items it follows. A table row does not (tables start at the
             # margin wherever they sit, and the items after the table continue the same outline), unless

@@ -50,7 +50,7 @@ CREATE INDEX IF NOT EXISTS disagreements_document ON disagreements(document_id);
 CREATE TABLE IF NOT EXISTS positions (
   id INTEGER PRIMARY KEY,
   disagreement_id INTEGER NOT NULL REFERENCES disagreements(id) ON DELETE CASCADE,
-  ord INTEGER NOT NULL, party TEXT NOT NULL, stance TEXT NOT NULL
+  ord INTEGER NOT NULL, party TEXT NOT NULL, stance TEXT
 );
 CREATE INDEX IF NOT EXISTS positions_disagreement ON positions(disagreement_id);
 CREATE TABLE IF NOT EXISTS follow_ups (
@@ -73,6 +73,10 @@ class Store:
         self.db.execute("PRAGMA synchronous = NORMAL")  # WAL: a killed process loses nothing; a power cut may
         self.db.executescript(SCHEMA)
         self.db.execute("PRAGMA foreign_keys = ON")
+        # a database made before stances could be null keeps its NOT NULL column: there, no stance is ''
+        self.unstated: str | None = next(
+            ("" for row in self.db.execute("PRAGMA table_info(positions)") if row[1] == "stance" and row[3]), None
+        )
 
     def upsert_many(self, items: list[tuple[str, str, dict[str, Any]]]) -> None:
         """Insert or replace documents and their rows, all in one transaction."""
@@ -128,10 +132,11 @@ class Store:
             for k, p in enumerate(g.get("positions", [])):
                 cur.execute(
                     "INSERT INTO positions (disagreement_id, ord, party, stance) VALUES (?,?,?,?)",
-                    (dis_id, k, p["party"], p["stance"]),
+                    (dis_id, k, p["party"], p["stance"] if p.get("stance") is not None else self.unstated),
                 )
             text = " ".join(
-                filter(None, [g.get("topic"), *(f"{p['party']}: {p['stance']}" for p in g.get("positions", [])),
+                filter(None, [g.get("topic"), *(f"{p['party']}: {p.get('stance') or ''}"
+                                                for p in g.get("positions", [])),
                               g.get("resolution")])
             )  # fmt: skip
             cur.execute(

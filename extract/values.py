@@ -31,6 +31,9 @@ _DATE_PATTERNS = [
     ),
 ]
 _MONTH_DAY = re.compile(r"(?<![\d.])(?P<m>\d{1,2})\s*(?:\.|월)\s*(?P<d>\d{1,2})(?!\d)\s*(?:일|\.)?" + _DAY)
+_OFFICIAL_MONTH_DAY = re.compile(
+    r"\d{1,2}\.\s+\d{1,2}\."
+)  # 공문서 style: a space after the month's dot, a dot after the day
 _HHMM = r"(?P<{0}h>\d{{1,2}})\s*:\s*(?P<{0}m>\d{{2}})"
 _KO_TIME = (
     r"(?P<{0}ap>오전|오후|午前|午後|새벽|저녁|밤|낮)?\s*(?P<{0}h>\d{{1,2}})\s*(?:시|時)"
@@ -127,8 +130,8 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
         for m in _MONTH_DAY.finditer(text):
             if not free(m.start(), m.end()):
                 continue
-            if not (m.group("wd") or "월" in m.group(0)):
-                continue  # a bare `6.30` is too ambiguous without a weekday or 월/일
+            if not (m.group("wd") or "월" in m.group(0) or _OFFICIAL_MONTH_DAY.match(m.group(0))):
+                continue  # a bare `6.30` is too ambiguous without a weekday, 월/일, or the official `6. 30.`
             add(default_year, m)
     found.sort(key=lambda d: d.start)
     return found

@@ -195,3 +195,24 @@ def test_review_pages_and_index(tmp_path: Path) -> None:
     for name in pages:
         assert f'href="{name}"' in index
     assert "empty.txt" in index and "broken.hwpx" in index  # failures with reasons
+
+
+def test_positions_without_a_stated_stance(tmp_path: Path) -> None:
+    from extract import extract_file
+    from extract.sqlite_store import Store
+
+    src = tmp_path / "r.txt"
+    src.write_text("협의 결과\n○ 운영 시간\n - 야간 개방에 대해 구와 센터 간 이견이 있었음\n", encoding="utf-8")
+    report = json.loads(extract_file(src).model_dump_json())
+    assert [p["stance"] for p in report["disagreements"][0]["positions"]] == [None, None]
+    new, old = tmp_path / "new.sqlite", tmp_path / "old.sqlite"
+    with sqlite3.connect(old) as con:  # a database made when every stance was text
+        con.execute(
+            "CREATE TABLE positions (id INTEGER PRIMARY KEY, disagreement_id INTEGER NOT NULL, "
+            "ord INTEGER NOT NULL, party TEXT NOT NULL, stance TEXT NOT NULL)"
+        )
+    for db, stored in ((new, None), (old, "")):
+        store = Store(db)
+        store.upsert_many([("r.txt", "0" * 64, report)])
+        assert [r[0] for r in store.db.execute("SELECT stance FROM positions")] == [stored, stored]
+        store.db.close()

@@ -328,3 +328,102 @@ def test_numbered_agenda_items_with_their_results(tmp_path: Path) -> None:
         ("원안가결", "2025년 지역축제 보조사업 선정"),
         ("부결", "민간단체 공모사업 추가 선정"),
     ]  # an item that ends in 선정 names what was decided on; it is not itself a decision
+
+
+FORM_MINUTES = """회  의  록
+
+회의명\t2025년 제1차 골목상권 상생협의체 회의
+일 시\t2025. 3. 5.(수) 10:00 ~ 11:10
+장 소\t상권활성화센터 소회의실
+참석자\t상인회 5명, 구청 지역경제과 2명
+회의내용
+1. 공동 마케팅 일정
+ ○ 상인회 : 5월 축제 기간에 맞춰 달라는 요청
+ → 5월 축제 기간에 맞춰 진행하기로 함
+결정사항
+ - 공동 마케팅은 5월 축제 기간에 실시
+ - 주차 지원 방안은 다음 회의에서 재논의
+향후계획
+ - 세부 일정 공유 : 3. 14.까지
+"""
+
+
+def test_a_form_headed_only_by_its_kind_is_titled_by_its_meeting_name(tmp_path: Path) -> None:
+    r = _report(tmp_path, FORM_MINUTES)
+    assert (r.kind, r.document.title) == ("minutes", "2025년 제1차 골목상권 상생협의체 회의")
+    assert r.meeting is not None and (r.meeting.date, r.meeting.start_time) == ("2025-03-05", "10:00")
+    # bare section titles (결정사항, 향후계획) hold the items under them
+    assert [(d.text, d.topic) for d in r.decisions][-2:] == [
+        ("공동 마케팅은 5월 축제 기간에 실시", None),
+        ("주차 지원 방안은 다음 회의에서 재논의", None),
+    ]
+    assert [(f.text, f.date) for f in r.follow_ups] == [("세부 일정 공유", "2025-03-14")]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind", "title"),
+    [
+        ("회 의 록", "minutes", "2025년 제1차 골목상권 상생협의체 회의"),
+        ("회의 결과 보고서", "meeting_result", "2025년 제1차 골목상권 상생협의체 회의"),
+        ("상생협의체 운영", None, None),  # not a form heading: the 회의명 is not the title
+    ],
+)
+def test_form_headings(tmp_path: Path, heading: str, kind: str | None, title: str | None) -> None:
+    r = _report(tmp_path, FORM_MINUTES.replace("회  의  록", heading))
+    if kind is None:
+        assert r.kind != "minutes" and r.document.title != "2025년 제1차 골목상권 상생협의체 회의"
+    else:
+        assert (r.kind, r.document.title) == (kind, title)
+
+
+ONE_SENTENCE_DISAGREEMENTS = """청년공간 운영위원회 결과 보고
+□ 개요
+ ○ 일시 : 2025. 5. 8.(목) 14:00
+□ 논의 결과
+ ○ 공간 운영 시간
+  - 야간 개방 시간에 대해 청년위원과 관리부서 간 이견이 있었으며, 시범 운영 후 다시 논의하기로 함
+ ○ 대관료 기준
+  - 일부 위원은 무료 대관을, 일부 위원은 실비 부과를 주장하여 의견이 나뉨
+  - 다음 회의에서 이용 실태를 보고 정하기로 함
+ ○ 홍보 방식
+  - 구청과 센터 간 협력이 필요함
+  - 위원은 온라인 홍보 확대를 주장함
+"""
+
+
+def test_disagreements_told_in_one_sentence(tmp_path: Path) -> None:
+    r = _report(tmp_path, ONE_SENTENCE_DISAGREEMENTS)
+    found = [(d.topic, [(p.party, p.stance) for p in d.positions], d.resolution) for d in r.disagreements]
+    assert found == [
+        ("야간 개방 시간", [("청년위원", None), ("관리부서", None)], "시범 운영 후 다시 논의하기로 함"),
+        (
+            "대관료 기준",
+            [("일부 위원", "무료 대관"), ("일부 위원", "실비 부과")],
+            "다음 회의에서 이용 실태를 보고 정하기로 함",
+        ),
+    ]  # 협력 between two bodies, or one member's claim, is no disagreement
+    assert "시범 운영 후 다시 논의하기로 함" in r.decisions[0].text  # the sentence still states a decision
+
+
+def test_an_agenda_label_whose_value_is_a_verdict_is_a_decision(tmp_path: Path) -> None:
+    text = """제2회 주민참여예산위원회 회의록
+1. 개요
+  가. 일시 : 2025. 6. 2.(월) 15:00
+  나. 안건
+    1) 2026년 주민제안사업 선정(안)
+    2) 분과 운영 규정 개정(안)
+2. 결과
+  가. 제1호 안건 : 원안 의결
+  나. 제2호 안건 : 수정 가결
+  다. 제3호 안건 : 2026년 예산 편성 방향 의결
+"""
+    r = _report(tmp_path, text)
+    assert [(d.text, d.topic) for d in r.decisions][:2] == [
+        ("원안 의결", "2026년 주민제안사업 선정(안)"),
+        ("수정 가결", "분과 운영 규정 개정(안)"),
+    ]
+    assert [a.text for a in r.agenda] == [
+        "2026년 주민제안사업 선정(안)",
+        "분과 운영 규정 개정(안)",
+        "2026년 예산 편성 방향 의결",  # a long value is the item's name, not its outcome
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract.document import Block
-from extract.lines import make_lines, split_label, split_marker
+from extract.lines import make_lines, section_title, split_label, split_marker
 from extract.normalize import normalize_block
 from extract.sections import build
 
@@ -125,6 +125,12 @@ OUTLINES = [
     # ... but a labelled document field laid out with tabs (`붙임`) leaves it
     (" □ 9월말\t: 결과 제출\n붙 임\t\t운영부서 현황",
      [(1, "□"), (1, "")]),
+    # a bare section title holds the items after it, until the next one; 붙임 ends the body's sections
+    ("결정사항\n - 일정 조정\n - 예산 재논의\n향후 계획\n1. 결과 공유\n2. 차기 회의\n붙임  자료 1부.",
+     [(1, ""), (2, "-"), (2, "-"), (1, ""), (2, "1."), (2, "2."), (1, "")]),
+    # ... and a plain sentence does not
+    ("회의 결과를 아래와 같이 보고함\n - 일정 조정",
+     [(1, ""), (1, "-")]),
 ]  # fmt: skip
 
 
@@ -143,3 +149,21 @@ def test_markdown_headings_frame_their_items(models) -> None:
 def test_dedented_paragraph_leaves_the_item(models) -> None:
     text = "1. 개최\n  가. 일 시 : 2025. 7. 8.\n붙임  회의자료 1부.  끝."
     assert [ln.depth for ln in _lines(text, models)] == [1, 2, 1]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("결정사항", True),
+        ("향후 계획", True),
+        ("주요 논의사항 :", True),
+        ("회 의 내 용", True),
+        ("향후", True),
+        ("회의 결과 보고", False),  # a document title, not a section's
+        ("결정사항 및 향후 추진 일정 안내", False),  # too long to be only a title
+        ("기타", False),
+        ("결정사항\t일정 조정", False),  # a table row
+    ],
+)
+def test_bare_section_titles(body: str, expected: bool, models) -> None:
+    assert section_title(body, models) is expected

@@ -107,3 +107,18 @@ def test_parsers_never_raise(text: str) -> None:
     values.parse_time_range(text)
     values.parse_count(text)
     values.strip_dates(text, 2020)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("결과 제출 : 7. 15.까지", ["2025-07-15"]),  # 공문서 style: a space after the month's dot, a dot after the day
+        ("7. 15.(화)까지", ["2025-07-15"]),
+        ("7월 15일까지", ["2025-07-15"]),
+        ("7.15.까지", []),  # no space: too close to a number
+        ("7. 15까지", []),  # no closing dot
+        ("비율 7.15", []),
+    ],
+)
+def test_month_day_forms_need_a_sign_they_are_dates(text: str, dates: list[str]) -> None:
+    assert [d.iso for d in values.find_dates(text, 2025)] == dates

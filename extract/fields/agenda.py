@@ -10,7 +10,7 @@ from ..schema import AgendaItem
 from .common import clean, compact, mostly_redacted, roles
 
 _NUMBERED = {"num_dot", "num_paren", "paren_num", "circled", "kor_dot", "kor_paren"}
-_SUBMITTED_BY = re.compile(r"\s*\([^()]*\)\s*$")  # `(구청장 제출)`, `(홍길동 의원 대표발의)`
+_SUBMITTED_BY = re.compile(r"\s*\((?!안\))[^()]*\)\s*$")  # `(구청장 제출)`, `(홍길동 의원 대표발의)`
 _NUMBER = re.compile(r"\d+")
 
 
@@ -25,6 +25,23 @@ def items(label: Line, lines: list[Line]) -> list[Line]:
             break
         out.append(ln)
     return out
+
+
+def verdict(line: Line) -> bool:
+    """`제1호 안건 : 원안 의결`: an agenda label whose value is the item's outcome (a short stated decision),
+    not its title."""
+    return (
+        line.field == "agenda"
+        and bool(line.value)
+        and len(compact(line.value or "")) <= 10
+        and ("DECISION" in line.cues or line.ends_with_cue("DECISION_NOUN"))
+    )
+
+
+def number(label: str) -> int | None:
+    """The item number a label names (`제2호 안건` -> 2)."""
+    found = _NUMBER.search(label)
+    return int(found.group()) if found else None
 
 
 def extract(lines: list[Line], models: Models, main_block: Line | None) -> list[AgendaItem]:
@@ -45,7 +62,8 @@ def extract(lines: list[Line], models: Models, main_block: Line | None) -> list[
         if main_block is not None and ln.parent is not main_block and other_event:
             continue  # the 내용 of another dated event
         if ln.value and not mostly_redacted(ln.value):
-            add(clean(ln.value), ln, True)
+            if not verdict(ln):
+                add(clean(ln.value), ln, True)
         elif not ln.value:
             for child in items(ln, lines):
                 if child.body and not mostly_redacted(child.body):

@@ -13,7 +13,10 @@ from .common import clean, compact, is_name, is_org, is_redacted, is_title, labe
 _SPLIT = re.compile(r"\s*[,，、/]\s*|\s+및\s+")
 _ETC = re.compile(r"\s*(?:외|등)\s*(?:\d+\s*(?:명|인)|\d+개\s*\S+|다수)?\s*$")
 _COUNT_ONLY = re.compile(r"^(?:총\s*)?\(?\s*(?:약\s*)?\d+\s*(?:여\s*)?(?:명|인)\s*\)?(?:\s*정도)?\s*\.?$")
-_NAMED_COUNT = re.compile(r"^(?P<name>[가-힣A-Za-z ·]{2,30}?)\s*(?:총\s*)?(?P<n>\d+)\s*(?:여\s*)?(?:명|인)$")
+_NAMED_COUNT = re.compile(
+    r"^(?P<name>[가-힣A-Za-z ·]{2,30}?)\s*(?:(?:총|약)\s*)?(?P<n>\d+)\s*(?:여\s*)?(?:명|인)(?:\s*정도)?$"
+)
+_NAMED_AND_MORE = re.compile(r"^(?P<named>[가-힣A-Za-z ·]{2,30}?)\s*외\s*(?P<n>\d+)\s*(?:명|인)$")
 _COUNT_THEN_LIST = re.compile(r"^(?P<grp>[^()\d]*?)\s*(?:총\s*)?(?P<n>\d+)\s*(?:명|인)\s*\((?P<list>[^()]+)\)$")
 _LABEL_COUNT = re.compile(r"\(\s*(\d+)\s*(?:인|명)\s*\)\s*$")
 # `위원장 포함 7명 (재적위원 11명)`: the count includes the one named, and the bracket gives the membership,
@@ -212,6 +215,10 @@ class Collector:
                     self.groups.append(
                         AttendeeGroup(name=clean(m.group("name")), count=int(m.group("n")), evidence=line.span_of(part))
                     )
+            elif len(parts := [p.strip() for p in text.split(",")]) > 1 and all(
+                _NAMED_COUNT.match(p) or _NAMED_AND_MORE.match(p) for p in parts
+            ):
+                self._counted_parts(parts, line, org, group)
             elif text:
                 totalled = self._maybe_total(text, line, group)
                 before = len(self.people)
@@ -241,6 +248,21 @@ class Collector:
                 org = label
         for child in line.children:
             self.walk(child, org, group)
+
+    def _counted_parts(self, parts: list[str], line: Line, org: str | None, group: str | None) -> None:
+        """`주민 약 40명, 시공사 2명, 하천관리과장 외 3명`: counted groups, one led by a named person."""
+        for part in parts:
+            more = _NAMED_AND_MORE.match(part)
+            if more is not None:
+                before = len(self.people)
+                self.parse_items(more.group("named"), line, org, group)
+                size = len(self.people) - before + int(more.group("n"))
+                name = clean(more.group("named"))
+            else:
+                counted = _NAMED_COUNT.match(part)
+                assert counted is not None
+                name, size = clean(counted.group("name")), int(counted.group("n"))
+            self.groups.append(AttendeeGroup(name=name, count=size, evidence=line.span_of(part)))
 
     def _maybe_total(self, text: str, line: Line, group: str | None) -> bool:
         m = re.search(r"(?:총|등)\s*(\d+)\s*명", text)

@@ -104,6 +104,11 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
     for i, ln in enumerate(lines):
         if id(ln) in used or id(ln) in heads:
             continue
+        if agenda.verdict(ln):  # `제1호 안건 : 원안 의결`: the outcome of the agenda item it numbers
+            n = agenda.number(ln.label or "")
+            listed = agenda.numbered(lines).get(n) if n is not None else None
+            add(ln, clean(ln.value or ""), listed or clean(ln.label or ""), 0.9)
+            continue
         if ln.field == "decision" and not ln.value and ln.children and kind in _MEETING_KINDS:
             continue  # a 결정사항 section: its items are read in step 3, each with its own topic
         if ln.field == "decision":

@@ -1,5 +1,6 @@
 """Disagreements: sibling lines that give two or more parties' positions (`구 입장 :` / `센터 입장 :`,
-`청구인 주장` / `처분청 의견`), the issue they answer, and the line that resolves them."""
+`청구인 주장` / `처분청 의견`), the issue they answer, and the line that resolves them; or one sentence
+that names the parties (`민간위원과 공공위원 간 이견이 있었으며, …`)."""
 
 from __future__ import annotations
 
@@ -46,6 +47,68 @@ def _labelled(line: Line) -> tuple[str, str, Line, Line] | None:
         return None
     label = clean(line.label)
     return (label, clean(line.value), line, line) if _PARTY_LABEL.match(label) else None
+
+
+# One sentence that names the parties: `민간위원과 공공위원 간 이견이 있었으며, …`, `구와 센터의 입장이 엇갈림`.
+_BETWEEN = re.compile(
+    r"(?<![가-힣])(?P<a>[가-힣·ㆍ]{1,12}?)(?:과|와)\s*(?P<b>[가-힣·ㆍ]{1,12}?)\s*(?:간|간의|사이|사이의|사이에|사이에서)?"
+    r"\s*(?:상호\s*)?(?:의\s*)?(?:이견|입장\s*차이|입장차|의견\s*차이|의견차|견해\s*차이|견해차|대립|갈등"
+    r"|(?:입장|의견|견해)(?:이|은|도)?\s*(?:엇갈|대립|달랐|다름|달라|나뉘|나뉨|갈림|갈렸))"
+)
+# Two parties each with their position: `일부 위원은 공동 운영을, 일부 위원은 세대별 분양을 주장하여`.
+_EACH = re.compile(
+    r"(?<![가-힣])(?P<a>[가-힣][가-힣 ]{0,11}?)(?:은|는)\s+(?P<sa>[^,]{2,40}?)(?:을|를)?\s*,\s*"
+    r"(?P<b>[가-힣][가-힣 ]{0,11}?)(?:은|는)\s+(?P<sb>[^,]{2,40}?)(?:을|를)\s*"
+    r"(?:각각\s*)?(?:주장|요구|제시|희망|선호|지지)"
+)
+_ABOUT = re.compile(
+    r"^(?P<topic>.{4,80}?)\s*(?:에\s*대해|에\s*대하여|에\s*대한|에\s*관해|에\s*관하여|과\s*관련하여|와\s*관련하여|관련하여|관련)\s"
+)
+_SETTLED = re.compile(
+    r"(?:있었으며|있었으나|있었고|있으나|있으며|있어|있었음에도|보였으나|보였으며|나뉘어|나뉘었으나|엇갈려|엇갈렸으나|엇갈렸으며)\s*,?\s*(?P<rest>\S.{3,})$"
+)
+
+
+def _narrative(line: Line, siblings: list[Line]) -> Disagreement | None:
+    """A disagreement told in one sentence: the parties (with their positions when the sentence gives them),
+    the topic it is about (`…에 대해`, else the item it sits under), and how it was left (the rest of the
+    sentence after `…이견이 있었으며,`, else a cued line under it or right after it)."""
+    body = clean(line.body)
+    each = _EACH.search(body)
+    between = None if each else _BETWEEN.search(body)
+    if each is not None:
+        positions = [(each.group("a"), each.group("sa")), (each.group("b"), each.group("sb"))]
+        if clean(each.group("sa")) == clean(each.group("sb")):
+            return None
+    elif (
+        between is not None
+        and "DISAGREEMENT" in line.cues
+        and compact(between.group("a")) != compact(between.group("b"))
+    ):
+        positions = [(between.group("a"), None), (between.group("b"), None)]
+    else:
+        return None
+    start = (each or between).start()  # type: ignore[union-attr]
+    about = _ABOUT.match(body[:start])
+    topic = (
+        clean(about.group("topic")) if about else clean(_TOPIC_TAIL.sub("", line.parent.body)) if line.parent else None
+    )
+    settled = _SETTLED.search(body[start:])
+    resolution = clean(settled.group("rest")) if settled else None
+    if resolution is None:
+        later = [c for c in line.children if c.body] + siblings[siblings.index(line) + 1 : siblings.index(line) + 2]
+        cued = [c for c in later if c.cues & {"RESOLUTION", "DECISION"}]
+        resolution = clean(cued[0].body) if cued else None
+    return Disagreement(
+        topic=topic or None,
+        positions=[
+            StancePosition(party=clean(p), stance=clean(st) if st else None, evidence=line.evidence())
+            for p, st in positions
+        ],
+        resolution=resolution,
+        confidence=0.7,
+        evidence=line.evidence(),
+    )
 
 
 def _resolution(positions: list[tuple[str, str, Line, Line]], siblings: list[Line]) -> Line | None:
@@ -103,4 +166,9 @@ def extract(lines: list[Line], models: Models) -> tuple[list[Disagreement], set[
         )
         used.update(id(ln) for _, _, ln, _ in positions)
         used.update(id(holder) for _, _, _, holder in positions)
+    for siblings in parents.values():  # one-sentence disagreements, where no lines of positions told them
+        for ln in siblings:
+            if id(ln) not in used and id(ln.parent) not in used and (found := _narrative(ln, siblings)) is not None:
+                out.append(found)
+    out.sort(key=lambda d: d.evidence.char_start if d.evidence else 0)
     return out, used

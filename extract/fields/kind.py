@@ -1,4 +1,5 @@
-"""Document kind from the title (and, when the title is silent, from the body's meeting labels)."""
+"""Document kind from the title (and, when the title is silent, from the body's meeting labels); a form headed
+only `회 의 록` is minutes whatever its 회의명."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from .common import compact
 def classify(title: str | None, lines: list[Line], models: Models) -> Kind:
     t = compact(title or "")
     k = models.kinds
-    if k["minutes"].search(t):
+    if k["minutes"].search(t) or any(_form_heading(ln) and k["minutes"].search(compact(ln.body)) for ln in lines[:3]):
         return "minutes"
     if k["not_meeting"].search(t) and not k["meeting_word"].search(t):
         return "other"
@@ -27,3 +28,8 @@ def classify(title: str | None, lines: list[Line], models: Models) -> Kind:
             return "meeting_plan"
         return "meeting_result" if has_meeting_labels else "other"
     return "other"
+
+
+def _form_heading(line: Line) -> bool:
+    """A short unlabelled line at the top: a form's heading (`회 의 록`), not a sentence."""
+    return not line.label and 0 < len(compact(line.body)) <= 6

@@ -11,14 +11,17 @@ from .common import clean, compact, label_value
 
 _TITLE_LABEL = re.compile(r"^제\s*목\s*[:：]?\s+(?P<title>\S.{4,})$")
 _CONTACT = re.compile(r"\d{2,4}-\d{3,4}-\d{4}|@")  # a phone number or an e-mail: the contact line
+# A form's heading that names only the kind of document (`회 의 록`); the meeting's name is then a label's value.
+_FORM_HEADING = re.compile(r"(회의록|의사록|회의결과|회의결과보고|회의결과보고서|결과보고서|회의보고)")
 _TITLE_END = re.compile(
     r"(회의록제\d+호|보고서|보고|계획|결과|알림|안내|회의록|의사록|\(안\)|요청|제출|결정|통보|개최|협조|회신|결과서|보도자료)$"
 )
 
 
 def find(lines: list[Line]) -> tuple[str | None, Line | None]:
-    """The report's title and the line it was read from: a heading, a 제목 label, the row after (경유), a
-    press release's headline, or the first line that ends as titles do (…결과 보고, …계획, …알림)."""
+    """The report's title and the line it was read from: a heading, a 제목 label, the row after (경유), the
+    회의명 of a form headed only `회 의 록`, a press release's headline, or the first line that ends as
+    titles do (…결과 보고, …계획, …알림)."""
     for ln in lines:
         if ln.heading == 1 and ln.body:
             return clean(ln.body), ln
@@ -38,6 +41,10 @@ def find(lines: list[Line]) -> tuple[str | None, Line | None]:
             nxt = lines[k + 1]
             if nxt.field is None and nxt.label and len(compact(nxt.label)) <= 3 and nxt.value:
                 return clean(nxt.value), nxt
+    for ln in lines[:3]:
+        if not ln.label and _FORM_HEADING.fullmatch(compact(ln.body)):
+            named = next((x for x in lines[:30] if x.field == "subject" and x.value), None)
+            return (clean(named.value or ""), named) if named else (compact(ln.body), ln)
     for k, ln in enumerate(lines[:10]):
         if compact(ln.body) == "보도자료":  # a press release: its headline follows
             for nxt in lines[k + 1 : k + 8]:
