@@ -241,6 +241,12 @@ def render(lines: list[TextLine], margin: float | None = None, ocr: bool = False
 _TRAILING_SPECKS = re.compile(r"(?:\t+[^\w\t]{1,2})+\s*$")
 
 
+# An item that ends as items do in this genre (…하겠음, …하기로 함, …예정임): the next line is not its wrap.
+_ITEM_END = re.compile(r"(?:음|함|임|됨)[.)]?$")
+# ... unless the next line opens with a particle or ending (`있음` + `에도 …`: a word cut by the wrap)
+_PARTICLE_START = re.compile(r"(?:에|을|를|은|는|의|으로|과|와|도|만)")
+
+
 def merge_wrapped(lines: list[TextLine], texts: list[str]) -> tuple[list[TextLine], list[str]]:
     """Join a line that a PDF wrapped onto the next one: the line reaches the right edge of the text
     column, the next starts without an outline marker, sits right below, and is not left of it.
@@ -270,6 +276,7 @@ def merge_wrapped(lines: list[TextLine], texts: list[str]) -> tuple[list[TextLin
         wrapped = (
             px1 >= right - 2 * cw
             and marker is None
+            and not (_ITEM_END.search(out_texts[-1].rstrip()) and not _PARTICLE_START.match(bare.strip()))
             and 0.75 * height <= here - middle < 2.5 * height
             and x0 >= px0 - cw
             and "\t" not in bare

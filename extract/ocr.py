@@ -31,6 +31,7 @@ _BULLETS = [
     (re.compile(r"^(\s*)(?:ㅁ|口|ロ|ᄆ)(\s)"), "\\1□\\2"),
     (re.compile(r"^(\s*)(?:\([<>〈〉《》23):]?|《〉|《》|〈〉|<>|<:|<|o|O|°|〇|0)(\s)"), "\\1○\\2"),
     (re.compile(r"^(\s*)(?:<>|<:|\(:)(?=[가-힣])"), "\\1○ "),  # `<>위원장 문재석`: run into its word
+    (re.compile(r"^(\s*)<(?=[가-힣])(?![^<>]{0,40}>)"), "\\1○ "),  # `<출석공무원`: no `>` closes it as a <label>
     (re.compile(r"^(\s*)[69](\s)(?=[가-힣])"), "\\1○\\2"),  # a lone 6 or 9 before a word: a round bullet
     # `(3센터 입장` / `(<구 입장`: the bullet run into its word; `(3차 회의)` closes its bracket and stays
     (re.compile(r"^(\s*)\([3<>〈〉](?=[가-힣])(?![^)]{0,12}\))"), "\\1○ "),
@@ -39,6 +40,8 @@ _BULLETS = [
     (re.compile(r"^(\s*)(?:\||ㅣ|l|I)(\s)"), "\\1Ⅰ\\2"),
     (re.compile(r"^(\s*)[•・:](\s)"), "\\1·\\2"),
     (re.compile(r"^(\s*)[»](\s)"), "\\1▶\\2"),
+    (re.compile(r"^(\s*)(?:[-–]\s*)?(?:ㅡ|…)(\s)"), "\\1→\\2"),
+    (re.compile(r"^(\s*)_(\s)"), "\\1-\\2"),  # a dash read low  # an arrow read as its shaft (`- ㅡ`) or as `…`
 ]
 
 
@@ -130,16 +133,17 @@ def restore_masks(text: str) -> str:
 # (`(화)14.00~16.00`), and the 붙임 label read as 불임 at a line start (before a colon or a number, or on a
 # line that ends with a count of copies: `불임 회의자료 1부.`).
 _TIME_AFTER_DAY = re.compile(
-    r"(\(\s*[월화수목금토일]\s*\)\s*)(?:(\d{1,2})[.;]|([01]\d|2[0-3])1(?=[0-5]\d(?!\d)))(\d{2})(?!\d)"
-)  # the colon read as `.`, `;`, or as `1` between a two-digit hour and the minutes (`(화)14100`)
-_RANGE_END = re.compile(r"(\d{1,2}:\d{2}\s*[~∼〜～-]\s*)(\d{1,2})\.(\d{2})(?![\d.])")
+    r"(\(\s*[월화수목금토일]\s*\)\s*)(?:(\d{1,2})[.;]|([01]\d|2[0-3])[10](?=[0-5]\d(?!\d)))(\d{2})(?!\d|\s*원)"
+)  # the colon read as `.`, `;`, or as `1` or `0` between a two-digit hour and the minutes (`(화)14100`)
+# the end of a range: the colon read as `.`, or lost (`14:00 - 1540`)
+_RANGE_END = re.compile(r"(\d{1,2}:\d{2}\s*[~∼〜～-]\s*)(?:(\d{1,2})\.|([01]\d|2[0-3]))(\d{2})(?![\d.]|\s*[명원인개])")
 _ATTACHED = re.compile(r"^(\s*)불\s?임(?=\s*(?:[:：]|\d|$)|.*\d\s*부\.?\s*(?:끝\.?)?\s*$)")
 
 
 def fix_misreadings(text: str) -> str:
     """`(화)14.00~16.00` -> `(화)14:00~16:00`; `불임 1. 회의자료` -> `붙임 1. 회의자료`."""
     text = _TIME_AFTER_DAY.sub(lambda m: f"{m.group(1)}{m.group(2) or m.group(3)}:{m.group(4)}", text)
-    text = _RANGE_END.sub(r"\1\2:\3", text)
+    text = _RANGE_END.sub(lambda m: f"{m.group(1)}{m.group(2) or m.group(3)}:{m.group(4)}", text)
     return _ATTACHED.sub(r"\1붙임", text)
 
 

@@ -105,6 +105,8 @@ def build(lines: list[Line]) -> list[Line]:
             del stack[found:]
         elif stack and stack[-1].heading is None and stack[-1].indent < line.indent - 1:
             pass  # clearly indented under the innermost open line: indentation outranks memory
+        elif stack and stack[-1].opens and stack[-1].indent <= line.indent:
+            pass  # right under a bare section title: its first item, whatever the marker did before
         elif key in last_parent and not (stack and first_seen.get(stack[-1].key, -1) > remembered[key]):
             # seen before: hang it where it hung last time, if that line's kind is still open -- unless
             # the innermost open line is of a kind first used after that (a new level, e.g. `1.` inserted

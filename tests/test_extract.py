@@ -427,3 +427,72 @@ def test_an_agenda_label_whose_value_is_a_verdict_is_a_decision(tmp_path: Path) 
         "분과 운영 규정 개정(안)",
         "2026년 예산 편성 방향 의결",  # a long value is the item's name, not its outcome
     ]
+
+
+COMMITTEE_MINUTES = """제301회 나래시의회(정례회)
+도시건설위원회 회의록
+제3호
+
+일 시 : 2025년 11월 20일(목) 오후 2시
+장 소 : 도시건설위원회 회의실
+
+의사일정
+1. 나래시 도시공원 조례 일부개정조례안
+2. 나래시 주차장 설치 조례 전부개정조례안
+
+○위원장 한도경  의사일정 제1항을 상정합니다.
+○공원녹지과장 배수현  제안설명 드리겠습니다.
+○위원장 한도경  질의가 없으므로 표결하겠습니다. 의사일정 제1항은 원안대로 가결되었음을 선포합니다.
+  의사일정 제2항을 상정합니다.
+○위원장 한도경  의사일정 제2항은 추가 검토를 위해 보류하고자 합니다.
+  이의가 없으므로 보류되었음을 선포합니다.
+
+○출석공무원
+  공원녹지과장 배수현  교통행정과장 노을빛
+"""
+
+
+def test_committee_minutes_heading_speeches_and_officials(tmp_path: Path) -> None:
+    r = _report(tmp_path, COMMITTEE_MINUTES)
+    assert (r.kind, r.document.title) == ("minutes", "제301회 나래시의회(정례회) 도시건설위원회 회의록 제3호")
+    assert [(d.text, d.topic) for d in r.decisions] == [
+        ("의사일정 제1항은 원안대로 가결되었음을 선포합니다", "나래시 도시공원 조례 일부개정조례안"),
+        ("이의가 없으므로 보류되었음을 선포합니다", "나래시 주차장 설치 조례 전부개정조례안"),
+    ]  # the sentence that declares, not the chair's whole turn; a turn going on below keeps its item
+    assert r.meeting is not None
+    assert [(p.name, p.title) for p in r.meeting.attendees] == [("배수현", "공원녹지과장"), ("노을빛", "교통행정과장")]
+
+
+def test_items_of_a_decisions_section_in_a_notice_have_no_topic(tmp_path: Path) -> None:
+    text = """제2차 마을공동체 협의회 결과 알림
+1. 관련: 마을공동체과-100(2025. 3. 2.)
+2. 제2차 협의회 결과를 다음과 같이 알려드립니다.
+  가. 일시: 2025. 3. 10.(월) 14:00
+  나. 결정사항
+    1) 공모 심사는 외부 위원 중심으로 구성하기로 함
+    2) 결과 발표는 4월 중 하기로 함
+"""
+    assert [(d.text, d.topic) for d in _report(tmp_path, text).decisions] == [
+        ("공모 심사는 외부 위원 중심으로 구성하기로 함", None),
+        ("결과 발표는 4월 중 하기로 함", None),
+    ]
+
+
+def test_an_item_labelled_with_its_outcome_and_a_main_agenda_list(tmp_path: Path) -> None:
+    text = """2025년 제2차 교통안전위원회 개최 결과
+1. 개요
+  ○ 일시 : 2025. 5. 13.(화) 10:00
+  ○ 주요 안건
+    - 어린이보호구역 확대 지정
+    - 야간 보행 조명 개선
+2. 안건별 결과
+  ○ 어린이보호구역 확대 지정 : 원안 의결
+  ○ 야간 보행 조명 개선 : 보류
+  ○ 주차 단속 강화 방안 : 관계 부서 의견을 받아 다음 회의에서 다시 논의
+"""
+    r = _report(tmp_path, text)
+    assert [a.text for a in r.agenda] == ["어린이보호구역 확대 지정", "야간 보행 조명 개선"]
+    assert [(d.text, d.topic) for d in r.decisions] == [
+        ("원안 의결", "어린이보호구역 확대 지정"),
+        ("보류", "야간 보행 조명 개선"),
+    ]  # a long value with no outcome word is no decision

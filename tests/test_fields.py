@@ -47,6 +47,13 @@ PEOPLE = [
     ("참석자 : 기 획 감사실장 윤성 민, 예산팀장 강보람", [("윤성민", "기획감사실장", None), ("강보람", "예산팀장", None)]),
     ("참석자 : 청 소년 정 책과장, 청소년활동팀장", [(None, "청소년정책과장", None), (None, "청소년활동팀장", None)]),
     ("참석자 : 경제정 책과장, 홍길동 과장, 한서윤 부국장", [(None, "경제정책과장", None), ("홍길동", "과장", None), ("한서윤", "부국장", None)]),
+    # minutes list officials as title-name pairs, two spaces apart, or one in PDF text
+    ("출석공무원 : 안전총괄과장 도하람  건축과장 심재윤", [("도하람", "안전총괄과장", None), ("심재윤", "건축과장", None)]),
+    ("출석공무원 : 안전총괄과장 도하람 건축과장 심재윤", [("도하람", "안전총괄과장", None), ("심재윤", "건축과장", None)]),
+    ("출석공무원 : 안전총 괄과장 도하람 건축 과 장 심재윤", [("도하람", "안전총괄과장", None), ("심재윤", "건축과장", None)]),
+    # OCR cut the last syllable off a name in a list of names
+    ("출석의원(4인) : 문태석 배소 연 임재훈 장해솔",
+     [("문태석", None, None), ("배소연", None, None), ("임재훈", None, None), ("장해솔", None, None)]),
     # ... but a name next to a title or a real department before a title is left as written
     ("참석자 : 시민소통과 주무관, 한서윤 외부 위원",
      [(None, "주무관", "시민소통과"), (None, "위원", "한서윤 외부")]),
@@ -136,6 +143,10 @@ def test_redacted_group_gives_no_people(models) -> None:
 
 
 APPROVALS = [
+    # an OCR row: a title run into its name, a title cut before its last syllable
+    ("주무관서단비 주민자치팀장 공태리 자치행정과 장 08/29 모하늘",
+     [("주무관", "서단비", None, False), ("주민자치팀장", "공태리", None, False),
+      ("자치행정과장", "모하늘", "2016-08-29", False)]),
     # tab-separated rows: positions over names, with an MM/DD stamp on the final approver
     ("담당\t사회적경제특담담당\t마을사회적경제과장\n김태원\t은현기\t04/28 하순호",
      [("담당", "김태원", None, False), ("사회적경제특담담당", "은현기", None, False),

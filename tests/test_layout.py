@@ -163,3 +163,20 @@ def test_specks_after_an_ocr_continuation_do_not_make_it_a_table_row() -> None:
     texts[1] = "합계 3건\t-"  # in a text layer the same shape is a table row whose last cell is `-`
     _, out = merge_wrapped([first, _row("합계 3건", 80, 124, 300), *column], list(texts))
     assert out[1] == "합계 3건\t-"
+
+
+@pytest.mark.parametrize(
+    ("first_text", "second_text", "joined"),
+    [
+        ("→ 하향식 조명으로 설계하고 차광판을 설치하겠음", "(주민 B) 공사 중 통행 가능 여부", False),  # an item's end
+        ("○ 위원 간 이견이 있었으며 재논의하기로 함", "다음 항목의 첫 줄", False),
+        ("○ 예산 부족 문제가 계속 제기되고 있음", "에도 불구하고 증액은 어렵다는 입장", True),  # a word cut by the wrap
+        ("ㅇ 문장이 오른쪽 끝까지 이어지는 첫 줄", "이어지는 문장의 나머지 부분임", True),
+    ],
+)
+def test_a_line_that_ends_as_an_item_does_is_not_wrapped(first_text: str, second_text: str, joined: bool) -> None:
+    lines = [_row(first_text, 60, 100, 540), _row(second_text, 80, 124, 480)]
+    lines += [_row(f"다른 문단 {k}번 오른쪽 끝까지", 60, 300 + 60 * k, 540) for k in range(8)]
+    texts = [" ".join(w.text for w in ln.words) for ln in lines]
+    _, out = merge_wrapped(lines, texts)
+    assert (len(out) == len(lines) - 1) == joined

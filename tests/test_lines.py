@@ -128,6 +128,9 @@ OUTLINES = [
     # a bare section title holds the items after it, until the next one; 붙임 ends the body's sections
     ("결정사항\n - 일정 조정\n - 예산 재논의\n향후 계획\n1. 결과 공유\n2. 차기 회의\n붙임  자료 1부.",
      [(1, ""), (2, "-"), (2, "-"), (1, ""), (2, "1."), (2, "2."), (1, "")]),
+    # ... also when its items use a marker seen before under another section (a □ lost by OCR)
+    ("□ 질의응답\n ○ 질의\n ○ 질의\n 향후 계획\n ○ 착공\n ○ 준공",
+     [(1, "□"), (2, "○"), (2, "○"), (2, ""), (3, "○"), (3, "○")]),
     # ... and a plain sentence does not
     ("회의 결과를 아래와 같이 보고함\n - 일정 조정",
      [(1, ""), (1, "-")]),

@@ -42,6 +42,9 @@ CUES = [
     ("연장 여부를 확정하기로 함", "DECISION"),
     ("5월 중 긴급 보수 실시하기로함", "DECISION"),  # written (or read by OCR) without the space
     ("원안대로 가결되었음을 선포합니다", "DECISION"),
+    ("실무협의체에서 추가 논의 하기 로 함", "DECISION"),  # OCR spacing inside 하기로
+    ("이의가 없으므로 보류되었음을 선포합니다", "DECISION"),
+    ("운영 방식에 대해 의견이 나뉨", "DISAGREEMENT"),
     ("사업비 편성에 대한 입장차이", "DISAGREEMENT"),
     ("상호간의 입장 차이의 간극을 줄이기 위하여", "RESOLUTION"),
     ("차기 회의는 추후 안내", "FOLLOW_UP"),

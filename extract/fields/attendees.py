@@ -69,7 +69,7 @@ class Collector:
             self.groups.append(AttendeeGroup(name=name, count=int(m.group("n")), evidence=line.span_of(text)))
             text, group = m.group("list"), name or group
         pending: list[str] = []
-        for raw in _SPLIT.split(text):
+        for raw in self._items(text):
             item = clean(_ETC.sub("", raw))
             if not item or is_redacted(item) or _COUNT_ONLY.match(item):
                 continue
@@ -82,7 +82,10 @@ class Collector:
                 else:
                     item, item_org = inner, paren  # `김태원 주무관(총무과)`: the bracket holds the body
             words = item.split()
-            fragment = not is_org(words[0], self.models) and not is_name(words[0], self.models)
+            # a first word that is no body and no name (nor a last word that is a name): OCR broke a word
+            fragment = not (
+                is_org(words[0], self.models) or is_name(words[0], self.models) or is_name(words[-1], self.models)
+            )
             if len(words) > 1 and fragment and is_org(compact(item), self.models):
                 words = [compact(item)]  # `마을사회적 경제과`: one department broken by OCR spacing
             ev = line.span_of(raw.strip())
@@ -106,6 +109,33 @@ class Collector:
             self.add(person)
         for dept in pending:  # departments listed without a title: the department itself attended
             self.add(Person(name=None, title=None, organization=dept, group=group, evidence=line.evidence()))
+
+    def _items(self, text: str) -> list[str]:
+        """The items of a list: split at commas (and 및), and at runs of two or more spaces where each piece
+        reads as a person (`기획예산과장 문채원  재산관리팀장 오지훈`, minutes' lists of 출석공무원), or
+        between title-name pairs."""
+        out: list[str] = []
+        for raw in _SPLIT.split(text):
+            pieces = re.split(r"\s{2,}", raw.strip())
+            if len(pieces) > 1 and all(self._person(p.split(), None, None) is not None for p in pieces):
+                out.extend(pieces)
+                continue
+            pairs = self._title_name_pairs(raw.split())
+            out.extend(pairs if len(pairs) > 1 else [raw])
+        return out
+
+    def _title_name_pairs(self, words: list[str]) -> list[str]:
+        """`안전총괄과장 도하람 건축과장 심재윤` (single spaces, as in PDF text), also with a title cut apart by
+        OCR spacing (`재산관리 팀 장 오지훈`): title-name pairs, or [] when the words are not all such pairs."""
+        pairs: list[str] = []
+        title: list[str] = []
+        for w in words:
+            if title and is_name(w, self.models) and is_title("".join(title), self.models):
+                pairs.append(f"{''.join(title)} {w}")
+                title = []
+            else:
+                title.append(w)
+        return pairs if not title else []
 
     def _person(self, words: list[str], org: str | None, group: str | None) -> Person | None:
         m = self.models
@@ -278,10 +308,12 @@ _ORG_HEAD = re.compile(r"^(소\s*속|기\s*관|기\s*관\s*명|부\s*서|소속\
 
 def _name_list(words: list[str], models: Models) -> list[str] | None:
     """The names of a space-separated list, or None when a word is not a name. Two three-syllable names run
-    together (`이하늘조민아`: OCR lost the space) are two names."""
+    together (`이하늘조민아`: OCR lost the space) are two names; a lone last syllable joins the name before it."""
     out: list[str] = []
-    for w in words:
-        if is_name(w, models):
+    for k, w in enumerate(words):
+        if len(w) == 1 and out and len(out[-1]) == 2 and len(words[k - 1]) == 2 and is_name(out[-1] + w, models):
+            out[-1] += w  # `박시 우`: OCR spacing cut the last syllable off a three-syllable name
+        elif is_name(w, models):
             out.append(w)
         elif len(w) == 6 and is_name(w[:3], models) and is_name(w[3:], models):
             out.extend([w[:3], w[3:]])

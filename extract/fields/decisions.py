@@ -36,7 +36,11 @@ def _said(line: Line, models: Models) -> str:
 
 
 def _topic(line: Line) -> str | None:
+    """The item a decision is given under; none for the items of a 결정사항 section, whose title is no topic
+    and whose outer lines (`2. … 결과를 다음과 같이 알려드립니다`) are not either."""
     for anc in line.ancestors():
+        if anc.field == "decision" and not anc.value:
+            return None
         if anc.body and anc.field is None and not anc.value:
             return clean(anc.body)
     return None
@@ -51,6 +55,42 @@ def _speech_topic(said: str, items: dict[int, str]) -> str | None:
     if m is None:
         return None
     return items.get(int(m.group(1))) or (clean(m.group("named")) if m.group("named") else None)
+
+
+def _labelled_verdict(line: Line) -> bool:
+    """`item : 원안 의결`: a label that names what was decided on, and a short value holding the outcome."""
+    if line.field is not None or not line.label or not line.value or len(compact(line.value)) > 10:
+        return False
+    ends = [line.cue_ends.get("DECISION"), line.cue_ends.get("DECISION_NOUN")]
+    return any(end is not None and end > line.value_start for end in ends)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+def _declared(line: Line, said: str) -> str:
+    """Of a speech, the sentence that states the outcome (`… 의결하겠습니다. 의사일정 제1항은 원안대로
+    가결되었음을 선포합니다`: the second): the one holding the line's last decision cue."""
+    end = line.cue_ends.get("DECISION")
+    at = line.body.find(said)
+    if end is None or at < 0:
+        return clean(said)
+    cue = end - line.body_start - at  # the cue's end, inside `said`
+    start = 0
+    for m in _SENTENCE_END.finditer(said):
+        if m.start() >= cue:
+            return clean(said[start : m.start()])
+        start = m.end()
+    return clean(said[start:])
+
+
+def _spoken_before(lines: list[Line], i: int, items: dict[int, str]) -> str | None:
+    """The agenda item last put to the meeting (`의사일정 제2항 … 상정합니다`) before line i."""
+    for ln in reversed(lines[max(0, i - 15) : i]):
+        topic = _speech_topic(ln.body, items)
+        if topic is not None:
+            return topic
+    return None
 
 
 # A result table (`연번 | 안건명 | 신청인 | 심의결과`): the column that holds each row's outcome, and the
@@ -124,7 +164,13 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
         if stated and ln.field is None and not in_agenda and not roles(ln, models) & _NOT_OUTCOMES:
             spoken = speech(ln, models) if kind == "minutes" else None
             if spoken is not None:  # what the chair declared, without the speaker; the item it rules on
-                add(ln, clean(spoken[1]), _speech_topic(spoken[1], items), 0.9)
+                said = _declared(ln, spoken[1])
+                add(ln, said, _speech_topic(said, items) or _spoken_before(lines, i, items), 0.9)
+            elif _labelled_verdict(ln):  # `겨울철 제설 대책 : 원안 의결`: the item, then its outcome
+                add(ln, clean(ln.value or ""), clean(ln.label or ""), 0.9)
+            elif kind == "minutes" and ln.parent is not None and speech(ln.parent, models) is not None:
+                said = _declared(ln, ln.body)  # the chair's speech going on below its first line
+                add(ln, said, _speech_topic(said, items) or _spoken_before(lines, i, items), 0.9)
             else:
                 add(ln, _said(ln, models), _topic(ln), 0.9)
 

@@ -65,6 +65,7 @@ def _split_cell(text: str, models: Models) -> list[str]:
         words = words[:-1]  # `… 봉수민 협조자`: the label of the cooperation row, read into the 결재 row
     if len(words) < 2:
         return [text] if text else []
+    words = _mend_words(words, models)
     titles = [is_title(w, models) and models.label_field(w) is None for w in words]
     others_fit = all(
         t or is_name(w, models) or _STAMP_RX.fullmatch(w) or _MARK_RX.fullmatch(w)
@@ -82,6 +83,19 @@ def _split_cell(text: str, models: Models) -> list[str]:
         else:
             run.append(w)
     return out + ([" ".join(run)] if run else [])
+
+
+def _mend_words(words: list[str], models: Models) -> list[str]:
+    """OCR spacing in a 결재 row: a title run into the name after it (`주무관유다인`) is split, and a title cut
+    before its last syllable (`자치행정과 장`) is joined again."""
+    out: list[str] = []
+    for w in words:
+        if out and len(w) == 1 and not is_title(out[-1], models) and is_title(out[-1] + w, models):
+            out[-1] += w
+            continue
+        head = next((t for t in models.titles if w.startswith(t) and is_name(w[len(t) :], models)), None)
+        out.extend([head, w[len(head) :]] if head is not None and not is_name(w, models) else [w])
+    return out
 
 
 def _is_position(cell: Cell, models: Models) -> bool:

@@ -55,8 +55,26 @@ def find(lines: list[Line]) -> tuple[str | None, Line | None]:
         if ln.label or not (6 <= len(body) <= 90) or values.find_dates(body):
             continue
         if _TITLE_END.search(compact(body)) and not body.endswith("드립니다"):
+            if body.endswith("회의록"):
+                body = _council_heading(body, lines, k)
             return _body_copy(body, ln, lines[k + 1 : k + 40])
     return None, None
+
+
+_SESSION = re.compile(r"^제\s*\d+\s*회\s*\S*의회\s*\(\s*(?:임시회|정례회)\s*\)$")  # 제245회 가온구의회(임시회)
+_SITTING = re.compile(r"^제\s*\d+\s*호$")  # 제2호
+
+
+def _council_heading(title: str, lines: list[Line], k: int) -> str:
+    """A council's minutes set their heading on up to three lines (`제245회 가온구의회(임시회)`, `행정복지위원회
+    회의록`, `제2호`): one title, as the one-line form writes it."""
+    before = clean(lines[k - 1].body) if k > 0 else ""
+    after = clean(lines[k + 1].body) if k + 1 < len(lines) else ""
+    parts = [before] if _SESSION.match(before) else []
+    parts.append(title)
+    if _SITTING.match(after):
+        parts.append(after)
+    return " ".join(parts)
 
 
 _COPY = 0.88  # share of characters a body copy of the title agrees in
