@@ -221,8 +221,8 @@ def test_rows_of_a_result_table_are_decisions(tmp_path: Path) -> None:
     r = _report(tmp_path, RESULT_TABLE)
     assert r.kind == "meeting_result"
     assert [(d.text, d.topic) for d in r.decisions] == [
-        ("가온역 광장 야간경관 조성 도시디자인과 조건부 의결", "가온역 광장 야간경관 조성"),
-        ("나래천 보행교 색채 계획 하천관리과 재심의", "나래천 보행교 색채 계획"),
+        ("조건부 의결", "가온역 광장 야간경관 조성"),
+        ("재심의", "나래천 보행교 색채 계획"),
     ]  # the header row states nothing; a row with an empty result cell has no outcome yet
     assert r.meeting is not None
     assert [(g.name, g.count) for g in r.meeting.attendee_groups] == [("참석위원", 6)]
@@ -496,3 +496,72 @@ def test_an_item_labelled_with_its_outcome_and_a_main_agenda_list(tmp_path: Path
         ("원안 의결", "어린이보호구역 확대 지정"),
         ("보류", "야간 보행 조명 개선"),
     ]  # a long value with no outcome word is no decision
+
+
+def test_a_council_heading_spaced_by_ocr_is_joined_too(tmp_path: Path) -> None:
+    text = COMMITTEE_MINUTES.replace("제301회 나래시의회(정례회)", "제 301회 나래시의 회 (정례회)")
+    assert _report(tmp_path, text).document.title == "제 301회 나래시의 회 (정례회) 도시건설위원회 회의록 제3호"
+
+
+def test_a_table_of_requests_and_results_and_a_schedule_table(tmp_path: Path) -> None:
+    text = """상가 번영회 간담회 결과 보고
+□ 개요
+  ○ 일시 : 2025. 9. 9.(화) 16:00
+□ 건의사항 및 처리결과
+연번\t건의내용\t처리결과\t담당
+1\t간판 정비 지원 확대\t내년 예산에 반영하기로 함\t도시디자인과
+2\t주차장 야간 개방\t\t교통행정과
+□ 향후 조치사항
+연번\t조치사항\t담당부서\t기한
+1\t간판 정비 수요 조사\t도시디자인과\t2025. 10. 31.
+2\t야간 개방 가능 여부 검토\t교통행정과\t11월 중
+"""
+    r = _report(tmp_path, text)
+    assert [(d.text, d.topic) for d in r.decisions] == [("내년 예산에 반영하기로 함", "간판 정비 지원 확대")]
+    assert [(f.text, f.date) for f in r.follow_ups] == [
+        ("간판 정비 수요 조사", "2025-10-31"),
+        ("야간 개방 가능 여부 검토", None),
+    ]  # the header rows are neither
+
+
+def test_agreed_and_open_items_of_a_task_force(tmp_path: Path) -> None:
+    text = """주차공유 TF 제1차 회의 결과
+1. 회의 개요
+ 가. 일시: 2025. 7. 8.(화) 10:00
+ 나. 참석자: 교통행정과장(TF 단장), 주차관리팀 주무관 도새미, 협력업체 관계자 3명
+2. 합의사항
+ 가. 공유 시간대는 평일 09:00~18:00로 운영
+3. 미결사항
+ 가. 이용료 정산 주기 : 업체는 월 1회, 구는 분기 1회를 제시하여 합의하지 못함
+   → 다음 회의 전까지 회계 검토 후 재협의
+"""
+    r = _report(tmp_path, text)
+    assert r.meeting is not None
+    assert [(p.name, p.title, p.organization) for p in r.meeting.attendees] == [
+        (None, "교통행정과장", None),  # the bracket holds the role in this meeting, not a body
+        ("도새미", "주무관", "주차관리팀"),
+    ]
+    assert [(g.name, g.count) for g in r.meeting.attendee_groups] == [("협력업체 관계자", 3)]
+    assert [(d.text, d.topic) for d in r.decisions] == [("공유 시간대는 평일 09:00~18:00로 운영", None)]
+    (d,) = r.disagreements
+    assert (d.topic, d.resolution) == ("이용료 정산 주기", "다음 회의 전까지 회계 검토 후 재협의")
+    assert [(p.party, p.stance) for p in d.positions] == [("업체", "월 1회"), ("구", "분기 1회")]
+
+
+def test_advice_given_to_a_meeting_is_not_its_decision(tmp_path: Path) -> None:
+    text = """나래숲 산책로 정비 자문회의 결과
+□ 개요
+ ○ 일시 : 2025. 4. 3.(목) 14:00
+ ○ 자문위원 : 3명 (산림학 교수 1, 조경기술사 1, 주민대표 1)
+□ 주요 자문의견
+ ○ 설하윤 교수 : 번식기에는 벌채를 피할 필요
+ ○ 주민대표 : 야간 조명 설치 필요
+□ 논의 결과
+ ○ 조명은 보행 구간에 한해 설치하는 방향으로 추진
+"""
+    r = _report(tmp_path, text)
+    assert r.meeting is not None
+    assert [(g.name, g.count) for g in r.meeting.attendee_groups] == [
+        ("자문위원", 3), ("산림학 교수", 1), ("조경기술사", 1), ("주민대표", 1),
+    ]  # fmt: skip
+    assert [d.text for d in r.decisions] == ["조명은 보행 구간에 한해 설치하는 방향으로 추진"]

@@ -234,3 +234,21 @@ def test_speech_lines_of_minutes(text: str, expected, models) -> None:
     from extract.fields.common import speech
 
     assert speech(_lines(text, models)[0], models) == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "positioned", "expected"),
+    [
+        ("1\t간판 정비\t도시디자인과\t10. 31.", False, ["간판 정비", "10. 31."]),
+        ("1\t간판 정비 도시디자인과\t10. 31.", True, ["간판 정비 도시디자인과", "10. 31."]),  # a PDF merged two cells
+        ("1\t간판 정비 도시디자인과\t10. 31.", False, None),  # in text a short row has empty last cells
+        ("1\t10. 31.", True, None),  # two cells short
+    ],
+)
+def test_a_table_row_under_its_header(row: str, positioned: bool, expected, models) -> None:
+    from extract.fields.common import row_under
+
+    (line,) = _lines(row, models)
+    if positioned:
+        line.bbox = (0.0, 0.0, 100.0, 10.0)
+    assert row_under(["연번", "조치사항", "담당부서", "기한"], line, (1, 3)) == expected

@@ -73,12 +73,19 @@ class Collector:
             item = clean(_ETC.sub("", raw))
             if not item or is_redacted(item) or _COUNT_ONLY.match(item):
                 continue
+            counted = _NAMED_COUNT.match(item) if not _AND_MORE.search(raw) else None
+            if counted:  # `운영업체 관계자 2명` among named people: a counted group
+                name = clean(counted.group("name"))
+                self.groups.append(AttendeeGroup(name=name, count=int(counted.group("n")), evidence=line.span_of(raw)))
+                continue
             m = _PAREN_ORG.match(item)
             item_org = org
             if m and not values.parse_count(m.group("org")):
                 inner, paren = m.group("inner").strip(), m.group("org").strip()
                 if is_title(paren, self.models) and is_name(inner, self.models):
                     item = f"{inner} {paren}"  # `홍길동(위원장)`: the bracket holds the title
+                elif is_title(paren.split()[-1], self.models) and is_title(inner.split()[-1], self.models):
+                    item = inner  # `스마트도시과장(TF 단장)`: the bracket holds the role in this meeting
                 else:
                     item, item_org = inner, paren  # `김태원 주무관(총무과)`: the bracket holds the body
             words = item.split()

@@ -127,3 +127,25 @@ def label_value(line: Line, lines: list[Line]) -> str:
     if idx + 1 < len(lines) and lines[idx + 1].field is None:
         return lines[idx + 1].body
     return ""
+
+
+def cells(line: Line) -> list[str]:
+    """The cells of a table row (tab-separated), or [] for a line that is not one."""
+    raw = line.raw.strip()
+    return [c.strip() for c in raw.split("\t")] if "\t" in raw else []
+
+
+def row_under(head: list[str], line: Line, columns: tuple[int, ...]) -> list[str] | None:
+    """The cells of row `line` in the given columns of `head`; None when the row is not one of that table.
+    A row laid out from a page (PDF, scan) one cell short (two neighbouring cells read as one) still gives
+    its first and last columns, and a column before them when the merge can only have happened later in
+    the row. (In text a short row is one whose last cells are empty.)"""
+    row = cells(line)
+    if len(row) == len(head):
+        return [row[k] for k in columns]
+    if line.bbox is None or len(row) != len(head) - 1 or len(row) < 2:
+        return None
+    last = len(head) - 1
+    if any(0 < k < last and k >= len(row) - 1 for k in columns):
+        return None  # the column may be the one merged into its neighbour
+    return [row[-1] if k == last else row[k] for k in columns]

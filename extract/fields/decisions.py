@@ -9,7 +9,7 @@ from ..lines import Line
 from ..resources import Models
 from ..schema import Decision, Kind
 from . import agenda
-from .common import clean, compact, mostly_redacted, own_roles, roles, speech
+from .common import cells, clean, compact, mostly_redacted, own_roles, roles, row_under, speech
 
 _MEETING_KINDS = {"meeting_result", "minutes"}
 _NOT_OUTCOMES = {"follow_up", "background", "overview"}  # plans, history, and the facts of the meeting
@@ -96,32 +96,35 @@ def _spoken_before(lines: list[Line], i: int, items: dict[int, str]) -> str | No
 # A result table (`연번 | 안건명 | 신청인 | 심의결과`): the column that holds each row's outcome, and the
 # column that names what it rules on.
 _RESULT_HEAD = re.compile(r"^(?:심의|의결|심사|검토|처리|조정)?(?:결과|결정|의결)(?:사항|내용)?$")
-_ITEM_HEAD = re.compile(r"^(?:심의|의결)?(?:안건|안건명|건명|사업명|과제명?|제목|대상)$")
-
-
-def _cells(line: Line) -> list[str]:
-    return [c.strip() for c in line.raw.strip().split("\t")] if "\t" in line.raw.strip() else []
+_ITEM_HEAD = re.compile(
+    r"^(?:심의|의결)?(?:안건|안건명|건명|사업명|과제명?|제목|대상)$|^(?:건의|요청|질의)(?:내용|사항)$"
+)
 
 
 def result_rows(lines: list[Line]) -> tuple[set[int], list[tuple[Line, str, str | None]]]:
-    """The header rows of result tables, and each data row with its text (the serial-number cell left
-    out) and the item it rules on. A row with an empty result cell states no outcome."""
+    """The header rows of result tables, and each data row with its outcome and the item it rules on (the
+    whole row, its serial number left out, when the table has no item column). A row with an empty result
+    cell states no outcome."""
     heads: set[int] = set()
     rows: list[tuple[Line, str, str | None]] = []
     for i, ln in enumerate(lines):
-        head = _cells(ln)
+        head = cells(ln)
         col = next((k for k, c in enumerate(head) if _RESULT_HEAD.match(compact(c))), None)
         if col is None or any(ch.isdigit() for c in head for ch in c):
             continue
         item = next((k for k, c in enumerate(head) if _ITEM_HEAD.match(compact(c))), None)
         heads.add(id(ln))
         for row in lines[i + 1 :]:
-            cells = _cells(row)
-            if len(cells) != len(head) or id(row) in heads:
+            found = row_under(head, row, (col,) if item is None else (col, item))
+            if found is None or id(row) in heads:
                 break
-            if cells[col] and not mostly_redacted(cells[col]):
-                text = " ".join(c for k, c in enumerate(cells) if c and not (k == 0 and c.isdigit()))
-                rows.append((row, clean(text), clean(cells[item]) or None if item is not None else None))
+            if not found[0] or mostly_redacted(found[0]):
+                continue
+            if item is not None and found[1]:  # the outcome as written, on the item it rules on
+                rows.append((row, clean(found[0]), clean(found[1])))
+                continue
+            text = " ".join(c for k, c in enumerate(cells(row)) if c and not (k == 0 and c.isdigit()))
+            rows.append((row, clean(text), None))
     return heads, rows
 
 
@@ -201,6 +204,6 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
                 continue
             if ln.parent is not None and "decision" in own_roles(ln.parent, models) and ln.body:
                 add(ln, _said(ln, models), _topic(ln), 0.8)
-            elif r & {"discussion", "result", "decision"} and ln.ends_with_cue("CONCLUSION"):
+            elif r & {"discussion", "result", "decision"} and "opinion" not in r and ln.ends_with_cue("CONCLUSION"):
                 add(ln, _said(ln, models), _topic(ln), 0.5)
     return sorted(found.values(), key=lambda d: d.evidence.char_start if d.evidence else 0)

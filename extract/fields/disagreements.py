@@ -71,9 +71,11 @@ _SETTLED = re.compile(
 
 def _narrative(line: Line, siblings: list[Line]) -> Disagreement | None:
     """A disagreement told in one sentence: the parties (with their positions when the sentence gives them),
-    the topic it is about (`…에 대해`, else the item it sits under), and how it was left (the rest of the
-    sentence after `…이견이 있었으며,`, else a cued line under it or right after it)."""
-    body = clean(line.body)
+    the topic it is about (`…에 대해`, else the label it is the value of, else the item it sits under), and
+    how it was left (the rest of the sentence after `…이견이 있었으며,`, else a cued line or an arrow (→)
+    under it, or a cued line right after it)."""
+    labelled = line.field is None and bool(line.label) and bool(line.value)  # `배분 비율 : 업체는 7:3, 구는 5:5를 제시`
+    body = clean(line.value or "") if labelled else clean(line.body)
     each = _EACH.search(body)
     between = None if each else _BETWEEN.search(body)
     if each is not None:
@@ -90,14 +92,17 @@ def _narrative(line: Line, siblings: list[Line]) -> Disagreement | None:
         return None
     start = (each or between).start()  # type: ignore[union-attr]
     about = _ABOUT.match(body[:start])
-    topic = (
-        clean(about.group("topic")) if about else clean(_TOPIC_TAIL.sub("", line.parent.body)) if line.parent else None
-    )
+    if about is not None:
+        topic: str | None = clean(about.group("topic"))
+    elif labelled:
+        topic = clean(line.label or "")
+    else:
+        topic = clean(_TOPIC_TAIL.sub("", line.parent.body)) if line.parent else None
     settled = _SETTLED.search(body[start:])
     resolution = clean(settled.group("rest")) if settled else None
     if resolution is None:
         later = [c for c in line.children if c.body] + siblings[siblings.index(line) + 1 : siblings.index(line) + 2]
-        cued = [c for c in later if c.cues & {"RESOLUTION", "DECISION"}]
+        cued = [c for c in later if c.cues & {"RESOLUTION", "DECISION"} or (c.parent is line and c.mclass == "arrow")]
         resolution = clean(cued[0].body) if cued else None
     return Disagreement(
         topic=topic or None,

@@ -1,5 +1,6 @@
 """Follow-ups: dated events announced in the report (a block with its own 일시/장소, `제3차 회의 개최(안)`),
-the items of 향후 계획 / 행정사항 / 협조사항 sections, and planned (`…예정`) or next-meeting lines."""
+the rows of a schedule table (조치사항 | 기한), the items of 향후 계획 / 행정사항 / 협조사항 sections, and
+planned (`…예정`) or next-meeting lines."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from .. import values
 from ..lines import Line
 from ..resources import Models
 from ..schema import FollowUp
-from .common import clean, compact, mostly_redacted, own_roles, roles
+from .common import cells, clean, compact, mostly_redacted, own_roles, roles, row_under
 
 _PLACE_WORD = r"(?:\d+층|층|실|홀|관|룸|센터|청사|회의장|강당|공연장|광장|갤러리|사무실|구청|시청|체육관|도서관)"
 _PLACE_AT = re.compile(r"(?P<place>(?:[가-힣A-Za-z0-9]+\s+){0,4}[가-힣A-Za-z0-9]*" + _PLACE_WORD + r")\s*에서")
@@ -92,6 +93,36 @@ def _item(line: Line, year: int | None, body: str | None = None) -> FollowUp:
     )
 
 
+# A schedule table (`연번 | 조치사항 | 담당부서 | 기한`): the column of what is to be done and the column of when.
+_ACTION_HEAD = re.compile(r"^(?:조치|추진|이행|세부|향후)?(?:사항|내용|계획|과제)$|^(?:할\s*일|업무)$")
+_WHEN_HEAD = re.compile(r"^(?:완료|처리|추진|이행)?(?:기한|일정|기간|시기|일자)$|^(?:완료)?예정일?$")
+
+
+def table_rows(lines: list[Line], models: Models, year: int | None) -> tuple[set[int], list[tuple[Line, FollowUp]]]:
+    """The header rows of schedule tables, and a follow-up for each data row: the task cell, dated by the
+    when cell. A table counts in a follow-up section (향후 조치사항), or when its task column is 조치/이행."""
+    heads: set[int] = set()
+    rows: list[tuple[Line, FollowUp]] = []
+    for i, ln in enumerate(lines):
+        head = [compact(c) for c in cells(ln)]
+        what = next((k for k, c in enumerate(head) if _ACTION_HEAD.match(c)), None)
+        when = next((k for k, c in enumerate(head) if _WHEN_HEAD.match(c)), None)
+        if what is None or when is None or any(ch.isdigit() for c in head for ch in c):
+            continue
+        if "follow_up" not in roles(ln, models, include_self=True) and not head[what].startswith(("조치", "이행")):
+            continue
+        heads.add(id(ln))
+        for row in lines[i + 1 :]:
+            found = row_under(head, row, (what, when))
+            if found is None or id(row) in heads:
+                break
+            task = clean(found[0])
+            if task and not mostly_redacted(task):
+                date = values.parse_date(found[1], year)
+                rows.append((row, FollowUp(text=task, date=date, evidence=row.span_of(found[0]))))
+    return heads, rows
+
+
 def extract(lines: list[Line], models: Models, main_block: Line | None, year: int | None) -> list[FollowUp]:
     out: list[tuple[int, FollowUp]] = []
     done: set[int] = set()
@@ -102,6 +133,12 @@ def extract(lines: list[Line], models: Models, main_block: Line | None, year: in
         done.add(id(line))
         done.update(id(d) for d in line.descendants())
         out.append((line.start, fu))
+
+    # 0. The rows of a schedule table; its header row is no follow-up.
+    heads, rows = table_rows(lines, models, year)
+    done.update(heads)
+    for row, fu in rows:
+        keep(row, fu)
 
     # 1. Event blocks other than the meeting itself.
     for ln in lines:

@@ -61,7 +61,7 @@ def find(lines: list[Line]) -> tuple[str | None, Line | None]:
     return None, None
 
 
-_SESSION = re.compile(r"^제\s*\d+\s*회\s*\S*의회\s*\(\s*(?:임시회|정례회)\s*\)$")  # 제245회 가온구의회(임시회)
+_SESSION = re.compile(r"^제\d+회\S*의회\((?:임시회|정례회)\)$")  # 제245회 가온구의회(임시회), compacted
 _SITTING = re.compile(r"^제\s*\d+\s*호$")  # 제2호
 
 
@@ -70,7 +70,7 @@ def _council_heading(title: str, lines: list[Line], k: int) -> str:
     회의록`, `제2호`): one title, as the one-line form writes it."""
     before = clean(lines[k - 1].body) if k > 0 else ""
     after = clean(lines[k + 1].body) if k + 1 < len(lines) else ""
-    parts = [before] if _SESSION.match(before) else []
+    parts = [before] if _SESSION.match(compact(before)) else []  # compact: OCR spacing (`가온구의 회`)
     parts.append(title)
     if _SITTING.match(after):
         parts.append(after)
