@@ -388,6 +388,8 @@ ONE_SENTENCE_DISAGREEMENTS = """청년공간 운영위원회 결과 보고
  ○ 홍보 방식
   - 구청과 센터 간 협력이 필요함
   - 위원은 온라인 홍보 확대를 주장함
+ ○ 참여 대상
+  - 청년위원은 대학생 참여를, 관리부서는 주민 참여 확대를 요구함
 """
 
 
@@ -401,7 +403,7 @@ def test_disagreements_told_in_one_sentence(tmp_path: Path) -> None:
             [("일부 위원", "무료 대관"), ("일부 위원", "실비 부과")],
             "다음 회의에서 이용 실태를 보고 정하기로 함",
         ),
-    ]  # 협력 between two bodies, or one member's claim, is no disagreement
+    ]  # 협력 between two bodies, one member's claim, or two demands with no disagreement stated, are none
     assert "시범 운영 후 다시 논의하기로 함" in r.decisions[0].text  # the sentence still states a decision
 
 

@@ -45,6 +45,8 @@ CUES = [
     ("실무협의체에서 추가 논의 하기 로 함", "DECISION"),  # OCR spacing inside 하기로
     ("이의가 없으므로 보류되었음을 선포합니다", "DECISION"),
     ("운영 방식에 대해 의견이 나뉨", "DISAGREEMENT"),
+    ("제시하여 합의하지 못함", "DISAGREEMENT"),
+    ("합의에 이르지 못함", "DISAGREEMENT"),
     ("사업비 편성에 대한 입장차이", "DISAGREEMENT"),
     ("상호간의 입장 차이의 간극을 줄이기 위하여", "RESOLUTION"),
     ("차기 회의는 추후 안내", "FOLLOW_UP"),

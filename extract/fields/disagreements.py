@@ -78,9 +78,10 @@ def _narrative(line: Line, siblings: list[Line]) -> Disagreement | None:
     body = clean(line.value or "") if labelled else clean(line.body)
     each = _EACH.search(body)
     between = None if each else _BETWEEN.search(body)
-    if each is not None:
+    stated = "DISAGREEMENT" in line.cues or (line.parent is not None and "DISAGREEMENT" in line.parent.cues)
+    if each is not None:  # two demands side by side are a disagreement only where the report says so
         positions = [(each.group("a"), each.group("sa")), (each.group("b"), each.group("sb"))]
-        if clean(each.group("sa")) == clean(each.group("sb")):
+        if clean(each.group("sa")) == clean(each.group("sb")) or not stated:
             return None
     elif (
         between is not None
