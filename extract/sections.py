@@ -3,7 +3,9 @@
 Korean reports nest `Ⅰ > □ > ○ > - > ·` (or `1. > 가. > 1) > 가) > (1) > ①`), but issuers skip levels
 and mix families. The tree is built the way a reader does it: a marker already open on the stack closes
 everything opened after it (a sibling); a marker not seen yet opens a child, unless indentation or the
-usual rank of the markers says it sits further out. Markdown headings (`##`) frame everything below them.
+usual rank of the markers says it sits further out. Markdown headings (`##`) frame everything below them;
+a bare section title (`결정사항`, `향후 계획`) holds the lines after it until one is dedented below it, the
+next such title, or a document field that ends the body (`붙임`, `시행`).
 Lines without a marker hang under the innermost open item, unless they are dedented below it (table rows,
 which start at the margin wherever the table sits, never leave it).
 """

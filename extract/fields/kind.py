@@ -7,12 +7,13 @@ from ..lines import Line
 from ..resources import Models
 from ..schema import Kind
 from .common import compact
+from .title import form_heading
 
 
 def classify(title: str | None, lines: list[Line], models: Models) -> Kind:
     t = compact(title or "")
     k = models.kinds
-    if k["minutes"].search(t) or any(_form_heading(ln) and k["minutes"].search(compact(ln.body)) for ln in lines[:3]):
+    if k["minutes"].search(t) or any(form_heading(ln) and k["minutes"].search(compact(ln.body)) for ln in lines[:3]):
         return "minutes"
     if k["not_meeting"].search(t) and not k["meeting_word"].search(t):
         return "other"
@@ -28,8 +29,3 @@ def classify(title: str | None, lines: list[Line], models: Models) -> Kind:
             return "meeting_plan"
         return "meeting_result" if has_meeting_labels else "other"
     return "other"
-
-
-def _form_heading(line: Line) -> bool:
-    """A short unlabelled line at the top: a form's heading (`회 의 록`), not a sentence."""
-    return not line.label and 0 < len(compact(line.body)) <= 6

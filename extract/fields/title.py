@@ -42,7 +42,7 @@ def find(lines: list[Line]) -> tuple[str | None, Line | None]:
             if nxt.field is None and nxt.label and len(compact(nxt.label)) <= 3 and nxt.value:
                 return clean(nxt.value), nxt
     for ln in lines[:3]:
-        if not ln.label and _FORM_HEADING.fullmatch(compact(ln.body)):
+        if form_heading(ln):
             named = next((x for x in lines[:30] if x.field == "subject" and x.value), None)
             return (clean(named.value or ""), named) if named else (compact(ln.body), ln)
     for k, ln in enumerate(lines[:10]):
@@ -59,6 +59,11 @@ def find(lines: list[Line]) -> tuple[str | None, Line | None]:
                 body = _council_heading(body, lines, k)
             return _body_copy(body, ln, lines[k + 1 : k + 40])
     return None, None
+
+
+def form_heading(line: Line) -> bool:
+    """A line that names only the kind of document, as a form's heading does (`회 의 록`, `회의 결과 보고서`)."""
+    return not line.label and _FORM_HEADING.fullmatch(compact(line.body)) is not None
 
 
 _SESSION = re.compile(r"^제\d+회\S*의회\((?:임시회|정례회)\)$")  # 제245회 가온구의회(임시회), compacted
