@@ -192,6 +192,10 @@ TABLES = [
     # a name cell spaced after its family name, or syllable by syllable, is one name; a phrase is not
     ("연번\t소속\t직위\t성명\n1\t가온대학교\t교수\t남궁 윤\n2\t한빛연구소\t책임연구원\t설 지 호\n3\t가온시\t과장\t공석 중",
      [("남궁윤", "교수", "가온대학교"), ("설지호", "책임연구원", "한빛연구소"), (None, "과장", "가온시")]),
+    # a 구분 column beside a 직위 column is the person's place in the meeting, not the title
+    ("구분\t소속\t직위\t성명\n위원장\t가온구\t부구청장\t방태윤\n위원\t가온소방서\t예방과장\t편지후",
+     [("방태윤", "부구청장", "가온구"), ("편지후", "예방과장", "가온소방서")]),
+    ("구분\t성명\n위원장\t방태윤", [("방태윤", "위원장", None)]),  # ... and the title when it is the only one
 ]  # fmt: skip
 
 

@@ -348,7 +348,10 @@ def table_people(lines: list[Line], models: Models) -> list[Person]:
         if name_col is None or not (title_cols or org_col is not None):
             i += 1
             continue
-        title_cols.sort(key=lambda k: 0 if head[k].startswith("직책") else 1)  # the role over the rank
+        # the role over the rank; a 구분 column (위원장, 위원, 당연직) only when nothing else names a title,
+        # else it is the person's group
+        title_cols.sort(key=lambda k: 0 if head[k].startswith("직책") else 2 if head[k] == "구분" else 1)
+        group_col = title_cols.pop() if len(title_cols) > 1 and head[title_cols[-1]] == "구분" else None
         i += 1
         while i < len(lines) and "\t" in lines[i].raw:
             cells = [x.strip() for x in lines[i].raw.strip().split("\t")]
@@ -369,7 +372,9 @@ def table_people(lines: list[Line], models: Models) -> list[Person]:
             if name is not None and not is_name(name, models):
                 name = None
             if name or title:
-                c.add(Person(name=name, title=title, organization=cell(org_col), evidence=row.evidence()), row=True)
+                person = Person(name=name, title=title, organization=cell(org_col), group=cell(group_col))
+                person.evidence = row.evidence()
+                c.add(person, row=True)
     return c.people
 
 
