@@ -567,3 +567,21 @@ def test_advice_given_to_a_meeting_is_not_its_decision(tmp_path: Path) -> None:
         ("자문위원", 3), ("산림학 교수", 1), ("조경기술사", 1), ("주민대표", 1),
     ]  # fmt: skip
     assert [d.text for d in r.decisions] == ["조명은 보행 구간에 한해 설치하는 방향으로 추진"]
+
+
+def test_questions_at_a_briefing_answered_below(tmp_path: Path) -> None:
+    text = """나래공원 리모델링 주민설명회 결과 보고
+□ 개요
+ ○ 일시 : 2025. 5. 22.(목) 19:00
+□ 주요 질의응답
+ ○ (주민 A) 공사 중 산책로 이용이 가능한지
+   → (공원녹지과) 구간별로 나누어 공사하여 이용이 가능하도록 하겠음
+ ○ (주민 B) 놀이터 바닥을 탄성포장으로 해 달라
+   → (공원녹지과) 설계에 반영하겠음
+ ○ (주민 C) 반려견 놀이터 위치는 어디인지
+"""
+    r = _report(tmp_path, text)
+    assert [(d.text, d.topic) for d in r.decisions] == [
+        ("(공원녹지과) 구간별로 나누어 공사하여 이용이 가능하도록 하겠음", "(주민 A) 공사 중 산책로 이용이 가능한지"),
+        ("(공원녹지과) 설계에 반영하겠음", "(주민 B) 놀이터 바닥을 탄성포장으로 해 달라"),
+    ]  # a question with no answer under it gives nothing

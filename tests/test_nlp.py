@@ -53,6 +53,8 @@ CUES = [
     ("다음 회의는 4월 21일 개최", "FOLLOW_UP"),
     ("다음 회 의는4월21 일 개최", "FOLLOW_UP"),  # OCR spacing inside 회의
     ("주간 업무보고의 간소화 제안", "PROPOSAL"),
+    ("공사 중 자전거 통행은 가능한지", "PROPOSAL"),  # a question put at a briefing
+    ("조명이 주택가로 비치지 않게 해 달라", "PROPOSAL"),
     ("청년위원*****", "REDACTED"),
 ]
 
