@@ -93,8 +93,12 @@ def _mend_words(words: list[str], models: Models) -> list[str]:
         if out and len(w) == 1 and not is_title(out[-1], models) and is_title(out[-1] + w, models):
             out[-1] += w
             continue
-        head = next((t for t in models.titles if w.startswith(t) and is_name(w[len(t) :], models)), None)
-        out.extend([head, w[len(head) :]] if head is not None and not is_name(w, models) else [w])
+        head = None
+        if (
+            4 <= len(w) <= 12 and re.fullmatch(r"[가-힣]+", w) and not is_name(w, models)
+        ):  # a title + a 2-4 syllable name
+            head = next((t for t in models.titles if w.startswith(t) and is_name(w[len(t) :], models)), None)
+        out.extend([head, w[len(head) :]] if head is not None else [w])
     return out
 
 
