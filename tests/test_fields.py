@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract.document import Block
-from extract.fields import attendees, header
+from extract.fields import approval, attendee_tables, attendees
 from extract.lines import make_lines
 from extract.normalize import normalize_block
 from extract.sections import build
@@ -178,7 +178,7 @@ APPROVALS = [
 
 @pytest.mark.parametrize(("text", "expected"), APPROVALS)
 def test_approval_line(text: str, expected, models) -> None:
-    steps = header.approval_line(_lines(text, models), models, 2016)
+    steps = approval.approval_line(_lines(text, models), models, 2016)
     assert [(s.position, s.name, s.date, s.proxy) for s in steps] == expected
 
 
@@ -201,7 +201,7 @@ TABLES = [
 
 @pytest.mark.parametrize(("text", "expected"), TABLES)
 def test_attendee_tables(text: str, expected, models) -> None:
-    got = attendees.table_people(_lines(text, models), models)
+    got = attendee_tables.table_people(_lines(text, models), models)
     assert [(p.name, p.title, p.organization) for p in got] == expected
 
 

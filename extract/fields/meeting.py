@@ -8,7 +8,7 @@ from .. import values
 from ..lines import Line
 from ..resources import Models
 from ..schema import Meeting
-from . import attendees
+from . import attendee_tables, attendees
 from .common import clean, compact, in_section
 
 _NAME_TAIL = re.compile(
@@ -117,7 +117,7 @@ def extract(lines: list[Line], models: Models, title: str | None, year: int | No
     meeting.attendee_groups, meeting.attendees = attendees.extract(attendee_lines, models)
     if not meeting.attendees:
         body = [ln for ln in lines if not in_section(ln, models, "follow_up")]
-        meeting.attendees = attendees.table_people(body, models)
+        meeting.attendees = attendee_tables.table_people(body, models)
     meeting.absentees = attendees.absentees(
         [ln for ln in lines if ln.field == "absentees" or "불참" in ln.body], models
     )

@@ -1,0 +1,64 @@
+"""Attendee tables: a header row naming 성명 and 직위/직책/소속 columns, then one row per person."""
+
+from __future__ import annotations
+
+import re
+
+from ..lines import Line
+from ..resources import Models
+from ..schema import Person
+from .attendees import Collector
+from .common import clean, compact, is_name, mostly_redacted
+
+_NAME_HEAD = re.compile(r"^(성\s*명|이\s*름|성\s*함|위원명|참석자)$")
+_TITLE_HEAD = re.compile(r"^(직\s*책|직\s*위|직\s*급|직\s*위\s*\(?\s*직\s*급\s*\)?|역\s*할|구\s*분)$")
+_ORG_HEAD = re.compile(r"^(소\s*속|기\s*관|기\s*관\s*명|부\s*서|소속\s*및\s*직위|단\s*체)$")
+
+
+def _spaced_name(text: str, models: Models) -> bool:
+    """`남궁 윤` (a space after the family name) or `설 지 호` (letter-spaced) is one name; `공석 중` is not."""
+    parts = text.split()
+    spaced = all(len(p) == 1 for p in parts) or (len(parts) == 2 and parts[0] in models.surnames)
+    return len(parts) > 1 and spaced and is_name(compact(text), models)
+
+
+def table_people(lines: list[Line], models: Models) -> list[Person]:
+    """The people of the attendee tables among `lines`."""
+    c = Collector(models)
+    i = 0
+    while i < len(lines):
+        head = [compact(x) for x in lines[i].raw.strip().split("\t")]
+        name_col = next((k for k, h in enumerate(head) if _NAME_HEAD.match(h)), None)
+        title_cols = [k for k, h in enumerate(head) if _TITLE_HEAD.match(h)]
+        org_col = next((k for k, h in enumerate(head) if _ORG_HEAD.match(h)), None)
+        if name_col is None or not (title_cols or org_col is not None):
+            i += 1
+            continue
+        # the role over the rank; a 구분 column (위원장, 위원, 당연직) only when nothing else names a title,
+        # else it is the person's group
+        title_cols.sort(key=lambda k: 0 if head[k].startswith("직책") else 2 if head[k] == "구분" else 1)
+        group_col = title_cols.pop() if len(title_cols) > 1 and head[title_cols[-1]] == "구분" else None
+        i += 1
+        while i < len(lines) and "\t" in lines[i].raw:
+            cells = [x.strip() for x in lines[i].raw.strip().split("\t")]
+            row = lines[i]
+            i += 1
+            if abs(len(cells) - len(head)) > 1:
+                break
+            cells += [""] * (len(head) - len(cells))  # trailing empty cells are trimmed with the line
+
+            def cell(k: int | None, cells: list[str] = cells) -> str | None:
+                v = cells[k] if k is not None and k < len(cells) else ""
+                return None if not v or mostly_redacted(v) else clean(v)
+
+            name = cell(name_col)
+            title = next((t for t in (cell(k) for k in title_cols) if t), None)
+            if name is not None and _spaced_name(name, models):
+                name = compact(name)
+            if name is not None and not is_name(name, models):
+                name = None
+            if name or title:
+                person = Person(name=name, title=title, organization=cell(org_col), group=cell(group_col))
+                person.evidence = row.evidence()
+                c.add(person, row=True)
+    return c.people
