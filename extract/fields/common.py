@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..lines import Line
 from ..resources import Models
@@ -149,3 +150,15 @@ def row_under(head: list[str], line: Line, columns: tuple[int, ...]) -> list[str
     if any(0 < k < last and k >= len(row) - 1 for k in columns):
         return None  # the column may be the one merged into its neighbour
     return [row[-1] if k == last else row[k] for k in columns]
+
+
+def rows_under(
+    lines: list[Line], i: int, head: list[str], columns: tuple[int, ...]
+) -> Iterator[tuple[Line, list[str]]]:
+    """The rows of the table whose header is lines[i] (cells `head`), each with its cells in `columns`
+    (see `row_under`), up to the first line that is not one of its rows."""
+    for row in lines[i + 1 :]:
+        found = row_under(head, row, columns)
+        if found is None:
+            return
+        yield row, found

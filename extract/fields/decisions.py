@@ -9,7 +9,7 @@ from ..lines import Line
 from ..resources import Models
 from ..schema import Decision, Kind
 from . import agenda
-from .common import cells, clean, compact, mostly_redacted, own_roles, roles, row_under, speech
+from .common import cells, clean, compact, mostly_redacted, own_roles, roles, rows_under, speech
 
 _MEETING_KINDS = {"meeting_result", "minutes"}
 _NOT_OUTCOMES = {"follow_up", "background", "overview"}  # plans, history, and the facts of the meeting
@@ -84,6 +84,12 @@ def _declared(line: Line, said: str) -> str:
     return clean(said[start:])
 
 
+def _chair(lines: list[Line], i: int, said: str, items: dict[int, str]) -> tuple[str, str | None]:
+    """What the chair declared in line i (its declaring sentence) and the agenda item it rules on."""
+    text = _declared(lines[i], said)
+    return text, _speech_topic(text, items) or _spoken_before(lines, i, items)
+
+
 def _spoken_before(lines: list[Line], i: int, items: dict[int, str]) -> str | None:
     """The agenda item last put to the meeting (`의사일정 제2항 … 상정합니다`) before line i."""
     for ln in reversed(lines[max(0, i - 15) : i]):
@@ -114,10 +120,7 @@ def result_rows(lines: list[Line]) -> tuple[set[int], list[tuple[Line, str, str 
             continue
         item = next((k for k, c in enumerate(head) if _ITEM_HEAD.match(compact(c))), None)
         heads.add(id(ln))
-        for row in lines[i + 1 :]:
-            found = row_under(head, row, (col,) if item is None else (col, item))
-            if found is None or id(row) in heads:
-                break
+        for row, found in rows_under(lines, i, head, (col,) if item is None else (col, item)):
             if not found[0] or mostly_redacted(found[0]):
                 continue
             if item is not None and found[1]:  # the outcome as written, on the item it rules on
@@ -130,7 +133,8 @@ def result_rows(lines: list[Line]) -> tuple[set[int], list[tuple[Line, str, str 
 
 def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> list[Decision]:
     found: dict[int, Decision] = {}
-    items = agenda.numbered(lines) if kind == "minutes" else {}
+    # numbered agenda items: what speeches (minutes) and `제1호 안건 : 원안 의결` lines rule on
+    items = agenda.numbered(lines) if kind == "minutes" or any(agenda.verdict(ln) for ln in lines) else {}
     heads, rows = result_rows(lines) if kind in _MEETING_KINDS else (set(), [])
 
     def add(line: Line, text: str, topic: str | None, confidence: float) -> None:
@@ -149,8 +153,7 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             continue
         if agenda.verdict(ln):  # `제1호 안건 : 원안 의결`: the outcome of the agenda item it numbers
             n = agenda.number(ln.label or "")
-            listed = agenda.numbered(lines).get(n) if n is not None else None
-            add(ln, clean(ln.value or ""), listed or clean(ln.label or ""), 0.9)
+            add(ln, clean(ln.value or ""), (items.get(n) if n is not None else None) or clean(ln.label or ""), 0.9)
             continue
         if ln.field == "decision" and not ln.value and ln.children and kind in _MEETING_KINDS:
             continue  # a 결정사항 section: its items are read in step 3, each with its own topic
@@ -167,13 +170,11 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
         if stated and ln.field is None and not in_agenda and not roles(ln, models) & _NOT_OUTCOMES:
             spoken = speech(ln, models) if kind == "minutes" else None
             if spoken is not None:  # what the chair declared, without the speaker; the item it rules on
-                said = _declared(ln, spoken[1])
-                add(ln, said, _speech_topic(said, items) or _spoken_before(lines, i, items), 0.9)
+                add(ln, *_chair(lines, i, spoken[1], items), 0.9)
             elif _labelled_verdict(ln):  # `겨울철 제설 대책 : 원안 의결`: the item, then its outcome
                 add(ln, clean(ln.value or ""), clean(ln.label or ""), 0.9)
             elif kind == "minutes" and ln.parent is not None and speech(ln.parent, models) is not None:
-                said = _declared(ln, ln.body)  # the chair's speech going on below its first line
-                add(ln, said, _speech_topic(said, items) or _spoken_before(lines, i, items), 0.9)
+                add(ln, *_chair(lines, i, ln.body, items), 0.9)  # the chair's speech going on below its first line
             else:
                 add(ln, _said(ln, models), _topic(ln), 0.9)
 

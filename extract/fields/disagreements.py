@@ -74,14 +74,16 @@ def _narrative(line: Line, siblings: list[Line]) -> Disagreement | None:
     the topic it is about (`…에 대해`, else the label it is the value of, else the item it sits under), and
     how it was left (the rest of the sentence after `…이견이 있었으며,`, else a cued line or an arrow (→)
     under it, or a cued line right after it)."""
+    # only where the line or its item states a disagreement: two demands side by side are not one by themselves
+    if "DISAGREEMENT" not in line.cues and (line.parent is None or "DISAGREEMENT" not in line.parent.cues):
+        return None
     labelled = line.field is None and bool(line.label) and bool(line.value)  # `배분 비율 : 업체는 7:3, 구는 5:5를 제시`
     body = clean(line.value or "") if labelled else clean(line.body)
     each = _EACH.search(body)
     between = None if each else _BETWEEN.search(body)
-    stated = "DISAGREEMENT" in line.cues or (line.parent is not None and "DISAGREEMENT" in line.parent.cues)
-    if each is not None:  # two demands side by side are a disagreement only where the report says so
+    if each is not None:
         positions = [(each.group("a"), each.group("sa")), (each.group("b"), each.group("sb"))]
-        if clean(each.group("sa")) == clean(each.group("sb")) or not stated:
+        if clean(each.group("sa")) == clean(each.group("sb")):
             return None
     elif (
         between is not None

@@ -10,7 +10,7 @@ from .. import values
 from ..lines import Line
 from ..resources import Models
 from ..schema import FollowUp
-from .common import cells, clean, compact, mostly_redacted, own_roles, roles, row_under
+from .common import cells, clean, compact, mostly_redacted, own_roles, roles, rows_under
 
 _PLACE_WORD = r"(?:\d+층|층|실|홀|관|룸|센터|청사|회의장|강당|공연장|광장|갤러리|사무실|구청|시청|체육관|도서관)"
 _PLACE_AT = re.compile(r"(?P<place>(?:[가-힣A-Za-z0-9]+\s+){0,4}[가-힣A-Za-z0-9]*" + _PLACE_WORD + r")\s*에서")
@@ -112,10 +112,7 @@ def table_rows(lines: list[Line], models: Models, year: int | None) -> tuple[set
         if "follow_up" not in roles(ln, models, include_self=True) and not head[what].startswith(("조치", "이행")):
             continue
         heads.add(id(ln))
-        for row in lines[i + 1 :]:
-            found = row_under(head, row, (what, when))
-            if found is None or id(row) in heads:
-                break
+        for row, found in rows_under(lines, i, head, (what, when)):
             task = clean(found[0])
             if task and not mostly_redacted(task):
                 date = values.parse_date(found[1], year)
