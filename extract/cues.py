@@ -64,6 +64,10 @@ class CueMatcher:
                         known.append(regex)
                     need |= 1 << known.index(regex)
             self.needs.append(need)
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget the cached regex answers per token text."""
         self._bits.clear()
         self._single_hits.clear()
 

@@ -69,14 +69,7 @@ def kiwi(user_dict: Path | None = None) -> Any:
         return _KIWI[key]
 
 
-_SOLO: dict[str, bool] = {}
-
-
-def _solo(tag: str) -> bool:
-    solo = _SOLO.get(tag)
-    if solo is None:
-        solo = _SOLO[tag] = tag.startswith(_SOLO_TAGS)
-    return solo
+_SOLO: dict[str, bool] = {}  # tag -> stands alone (see _SOLO_TAGS)
 
 
 def tile(text: str, analysed: Iterable[Iterable[Any]]) -> Tiling:
@@ -85,41 +78,53 @@ def tile(text: str, analysed: Iterable[Iterable[Any]]) -> Tiling:
     make one surface token; what Kiwi skipped becomes whitespace and other runs; one space after a word is
     that word's trailing space. The words and spaces give back `text` exactly."""
     out = Tiling([], [], [])
+    words, spaces, surfaces = out.words, out.spaces, out.surfaces
     pos = 0  # end of what is already tiled
     offset = 0  # start of the current line
     last: Surface | None = None
     last_solo = True
+    solo_of = _SOLO
     for line, toks in zip(text.split("\n"), analysed, strict=True):
         for t in toks:
+            length = t.len
+            if length <= 0:
+                continue
             start = t.start + offset
-            end = start + t.len
-            if end <= start:
-                continue
-            solo = _solo(t.tag)
-            if last is not None and (start < last.end or (start == last.end and not solo and not last_solo)):
-                if end > last.end:
-                    last.end = end
-                last.morphs.append(t)
-                last_solo = solo
-                continue
+            end = start + length
+            tag = t.tag
+            solo = solo_of.get(tag)
+            if solo is None:
+                solo = solo_of[tag] = tag.startswith(_SOLO_TAGS)
             if last is not None:
-                pos = _emit(text, pos, last, out)
+                if start < last.end or (start == last.end and not solo and not last_solo):
+                    if end > last.end:
+                        last.end = end
+                    last.morphs.append(t)
+                    last_solo = solo
+                    continue
+                # emit the finished surface token, after the gap before it
+                if last.start > pos:
+                    one_space = last.start == pos + 1 and text[pos] == " "
+                    if one_space and words and not spaces[-1] and not words[-1].isspace():
+                        spaces[-1] = True  # one space after a word: that word's trailing space
+                    else:
+                        _gap(text, pos, last.start, out)
+                words.append(text[last.start : last.end])
+                spaces.append(False)
+                surfaces.append(last)
+                pos = last.end
             last, last_solo = Surface(start, end, [t]), solo
         offset += len(line) + 1
     if last is not None:
-        pos = _emit(text, pos, last, out)
+        if last.start > pos:
+            _gap(text, pos, last.start, out)
+        words.append(text[last.start : last.end])
+        spaces.append(False)
+        surfaces.append(last)
+        pos = last.end
     if pos < len(text):
         _gap(text, pos, len(text), out)
     return out
-
-
-def _emit(text: str, pos: int, surface: Surface, out: Tiling) -> int:
-    if surface.start > pos:
-        _gap(text, pos, surface.start, out)
-    out.words.append(text[surface.start : surface.end])
-    out.spaces.append(False)
-    out.surfaces.append(surface)
-    return surface.end
 
 
 def _gap(text: str, start: int, end: int, out: Tiling) -> None:

@@ -130,5 +130,12 @@ def pipeline(models: Models) -> Any:
         return _NLP[key]
 
 
+def clear_caches(models: Models) -> None:
+    """Forget what is remembered per word across documents (cue answers per token text, word tests on
+    `models`): benchmarks measure each round without the words the previous round saw."""
+    models.clear_memos()
+    pipeline(models).get_pipe("cues").clear()
+
+
 def to_doc(text: str, models: Models) -> Any:
     return pipeline(models)(text)

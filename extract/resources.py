@@ -51,6 +51,9 @@ def spaced(word: str) -> str:
     return r"\s*".join(re.escape(ch) for ch in word if not ch.isspace())
 
 
+MEMO_LIMIT = 100_000  # words remembered per test
+
+
 @dataclass(frozen=True)
 class Models:
     root: Path
@@ -66,12 +69,29 @@ class Models:
     patterns: list[dict[str, Any]] = field(default_factory=list)
     user_dict: Path | None = None
     label_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # plain labels.tsv terms by field
+    # answers of word tests (is_title, is_name, label_field) by test and word: the same words recur in every
+    # report; bounded, and clear_memos() empties them (benchmarks measure each round cold)
+    _memos: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False, compare=False)
+
+    def memo(self, test: str) -> dict[str, Any]:
+        return self._memos.setdefault(test, {})
+
+    def remember(self, test: str, word: str, answer: Any) -> None:
+        memo = self.memo(test)
+        if len(memo) < MEMO_LIMIT:
+            memo[word] = answer
+
+    def clear_memos(self) -> None:
+        self._memos.clear()
 
     def label_field(self, label: str) -> str | None:
-        for name, rx in self.labels.items():
-            if rx.fullmatch(label.strip()):
-                return name
-        return None
+        memo = self.memo("label")
+        if label in memo:
+            return memo[label]  # type: ignore[no-any-return]
+        key = label.strip()
+        found = next((name for name, rx in self.labels.items() if rx.fullmatch(key)), None)
+        self.remember("label", label, found)
+        return found
 
     def misread_label(self, label: str, field: str) -> bool:
         """True when `label` is a plain label of `field` with one syllable misread (`일세` for `일시`)."""

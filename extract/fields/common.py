@@ -10,6 +10,7 @@ from ..resources import Models
 
 REDACTED = re.compile(r"\*{2,}|[OＯ○◯]{3,}|[xX]{3,}")
 _NAME = re.compile(r"^[가-힣]{2,4}$")
+_HANGUL_WORD = re.compile(r"[가-힣]+")
 _PUNCT_TAIL = re.compile(r"[\s,.;:·ㆍ]+$")
 
 
@@ -47,8 +48,15 @@ def mostly_redacted(text: str) -> bool:
 
 def is_title(word: str, models: Models) -> bool:
     """A position name: a known title, or a word ending in a title suffix (마을사회적경제과장)."""
-    w = compact(word)
-    if not w or not re.fullmatch(r"[가-힣]+", w):
+    known = models.memo("title").get(word)
+    if known is None:
+        known = _is_title(compact(word), models)
+        models.remember("title", word, known)
+    return known
+
+
+def _is_title(w: str, models: Models) -> bool:
+    if not w or not _HANGUL_WORD.fullmatch(w):
         return False
     if w in models.titles:
         return True
@@ -62,7 +70,14 @@ def is_org(word: str, models: Models) -> bool:
 
 def is_name(word: str, models: Models) -> bool:
     """A Korean personal name: 2-4 syllables starting with a family name, and not a title or an org."""
-    w = word.strip()
+    known = models.memo("name").get(word)
+    if known is None:
+        known = _is_name(word.strip(), models)
+        models.remember("name", word, known)
+    return known
+
+
+def _is_name(w: str, models: Models) -> bool:
     if not _NAME.match(w) or is_title(w, models):
         return False
     if any(w.endswith(s) and len(w) > len(s) for s in models.strong_org_suffixes):
