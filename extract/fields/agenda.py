@@ -12,6 +12,7 @@ from .common import clean, compact, mostly_redacted, roles
 _NUMBERED = {"num_dot", "num_paren", "paren_num", "circled", "kor_dot", "kor_paren"}
 _SUBMITTED_BY = re.compile(r"\s*\((?!안\))[^()]*\)\s*$")  # `(구청장 제출)`, `(홍길동 의원 대표발의)`
 _NUMBER = re.compile(r"\d+")
+_ITEM_NO = re.compile(r"제?\s*\d+\s*(?:호|번)?")  # `1`, `제1호` in `【안건 1】`, `[제1호 안건]`
 
 
 def items(label: Line, lines: list[Line]) -> list[Line]:
@@ -56,6 +57,10 @@ def extract(lines: list[Line], models: Models, main_block: Line | None) -> list[
         found.append(AgendaItem(text=text, evidence=evidence_line.span_of(text) if value else evidence_line.evidence()))
 
     for ln in lines:
+        bracketed = _bracketed_item(ln, models)
+        if bracketed is not None:  # `【안건 1】 횡단보도 신설`: the bracket labels the item that follows it
+            add(bracketed, ln, True)
+            continue
         if ln.field != "agenda" or "follow_up" in roles(ln, models):
             continue
         other_event = ln.parent is not None and any(c.field == "meeting_datetime" for c in ln.parent.children)
@@ -69,6 +74,17 @@ def extract(lines: list[Line], models: Models, main_block: Line | None) -> list[
                 if child.body and not mostly_redacted(child.body):
                     add(clean(child.body), child, False)
     return found
+
+
+def _bracketed_item(line: Line, models: Models) -> str | None:
+    """The item of a line opened by a bracketed, numbered agenda label (`【안건 1】 …`, `[제2호 안건] …`)."""
+    if line.mclass != "label" or not line.marker or line.field is not None:
+        return None
+    inner = line.marker[1:-1]
+    if not _NUMBER.search(inner) or models.label_field(_ITEM_NO.sub("", inner)) != "agenda":
+        return None
+    rest = clean(line.body[len(clean(inner)) :]) if line.body.startswith(clean(inner)) else ""
+    return rest if rest and not mostly_redacted(rest) else None
 
 
 def numbered(lines: list[Line]) -> dict[int, str]:

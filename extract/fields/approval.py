@@ -15,6 +15,7 @@ _SPACED_SYLLABLES = re.compile(r"[가-힣](?: ?[가-힣]){1,3}")
 _STAMP_RX = re.compile(r"\d{1,2}/\d{1,2}")
 _MARK_RX = re.compile(r"代|대결|전결")
 _STAMP_ONLY = re.compile(r"^(?:(?:전결|대결|代)\s*)?\d{1,2}/\d{1,2}$|^(?:전결|대결)$")
+_COLUMNS = re.compile(r" {3,}")  # a plain-text 결재 table aligned with spaces (`담당      팀장      과장`)
 _PEOPLE_HEAD = re.compile(r"성명|이름|성함")
 _COOPERATION = re.compile(r"협조자?")
 SPACED_ISSUER = re.compile(r"^(?:[가-힣]\s+){2,}[가-힣]$")  # `가 온 구 청 장`: the issuer, letter-spaced
@@ -34,7 +35,7 @@ def _cells(lines: list[Line], models: Models) -> list[Cell]:
         in_people = any(_PEOPLE_HEAD.fullmatch(c) for c in cells) or (in_people and len(cells) > 1)
         if in_people or any(a.field in {"attendees", "absentees"} for a in ln.ancestors()):
             continue  # an attendee table (`교수 | 남궁 윤`) pairs positions and names too, but nobody signed
-        for part in ln.raw.split("\t"):
+        for part in _COLUMNS.split(ln.raw.strip()) if "\t" not in ln.raw.strip() else ln.raw.split("\t"):
             out.extend(Cell(text, ln) for text in _split_cell(part.strip(), models))
     return out
 

@@ -19,6 +19,9 @@ _NAMED_COUNT = re.compile(
 _NAMED_AND_MORE = re.compile(r"^(?P<named>[가-힣A-Za-z ·]{2,30}?)\s*외\s*(?P<n>\d+)\s*(?:명|인)$")
 _COUNT_THEN_LIST = re.compile(r"^(?P<grp>[^()\d]*?)\s*(?:총\s*)?(?P<n>\d+)\s*(?:명|인)\s*\((?P<list>[^()]+)\)$")
 _LABEL_COUNT = re.compile(r"\(\s*(\d+)\s*(?:인|명)\s*\)\s*$")
+# A sub-label that is a role in the meeting (`위원장 :`, `민간위원 :`, `간 사 :`), not a body (`구청 :`).
+_ROLE_LABEL = re.compile(r"^[가-힣]{0,6}(?:위원장|위원|간사|의장|회장|단장)$")
+_BARE_COUNT = re.compile(r"\(\s*(\d+)\s*\)\s*$")  # `민간위원(6)`
 # `위원장 포함 7명 (재적위원 11명)`: the count includes the one named, and the bracket gives the membership,
 # not who came: both are left out so that the line reads as the count of the group it is written under.
 _INCLUDING = re.compile(r"^[가-힣 ]{1,12}?\s*포함\s*(?=(?:총\s*)?\d+\s*(?:명|인))")
@@ -281,8 +284,21 @@ class Collector:
             elif is_redacted(text) and not re.sub(r"\*+", "", text).strip():
                 self.groups.append(AttendeeGroup(name=label, count=None, evidence=line.evidence()))
             else:
-                self.parse_items(text, line, label, group)
-                org = label
+                counted = _LABEL_COUNT.search(label) or _BARE_COUNT.search(label)
+                if counted:  # `민간위원(6) : 노상철, …`: the label names a counted group
+                    label, n = clean(label[: counted.start()]), int(counted.group(1))
+                    if not any(g.name == label and g.count == n for g in self.groups):  # not counted above already
+                        self.groups.append(AttendeeGroup(name=label, count=n, evidence=line.evidence()))
+                if _ROLE_LABEL.search(compact(label)):
+                    # `위원장 : 부시장 한경수`, `위  원 : 오세린, 임도윤`: a role, the title of whoever has none
+                    before = len(self.people)
+                    self.parse_items(text, line, org, label)
+                    for person in self.people[before:]:
+                        person.title = person.title or label
+                    group = label
+                else:
+                    self.parse_items(text, line, label, group)
+                    org = label
         for child in line.children:
             self.walk(child, org, group)
 

@@ -12,7 +12,7 @@ from . import agenda
 from .common import cells, clean, compact, mostly_redacted, own_roles, roles, rows_under, speech
 
 _MEETING_KINDS = {"meeting_result", "minutes"}
-_NOT_OUTCOMES = {"follow_up", "background", "overview"}  # plans, history, and the facts of the meeting
+_NOT_OUTCOMES = {"follow_up", "background", "overview", "reason"}  # plans, history, the meeting's facts, grounds
 
 
 def _answer(node: Line, used: set[int]) -> Line | None:
@@ -28,11 +28,42 @@ def _answer(node: Line, used: set[int]) -> Line | None:
 
 
 def _said(line: Line, models: Models) -> str:
-    """The outcome as written: the body, or after a reply label (`답변 : 5월 중 보수하기로 함`) its value."""
+    """The outcome as written: the body, or after a reply label (`답변 : 5월 중 보수하기로 함`, `(답변) …`) the
+    rest."""
     label = compact(line.label or "")
     if line.field is None and line.value and label and models.section_roles["reply"].search(label):
         return clean(line.value)
+    bracket = _BRACKET_LABEL.match(line.body)
+    if bracket and models.section_roles["reply"].search(compact(bracket.group(1))):
+        return clean(line.body[bracket.end() :])
     return clean(line.body)
+
+
+_BRACKET_LABEL = re.compile(r"^[(\[<]\s*([가-힣 ]{1,8})\s*[)\]>]\s*")  # `(답변) …`, `[건의] …`
+
+
+def _asks(line: Line) -> bool:
+    """A proposal or request: it ends in one (`…검토 요청`), or a bracketed request label opens it (`(건의) …`)."""
+    if line.ends_with_cue("PROPOSAL"):
+        return True
+    end = line.cue_ends.get("ASKED")
+    return end is not None and end - line.body_start <= 8
+
+
+def _reply_after(line: Line, models: Models) -> Line | None:
+    """The next line at the same level when a bracketed reply label opens it (`(답변) …`)."""
+    siblings = line.parent.children if line.parent is not None else None
+    if not siblings or siblings[-1] is line:
+        return None
+    nxt = siblings[siblings.index(line) + 1]
+    bracket = _BRACKET_LABEL.match(nxt.body)
+    return nxt if bracket and models.section_roles["reply"].search(compact(bracket.group(1))) else None
+
+
+def _unlabelled(text: str, labelled: bool) -> str:
+    """`(건의) 가로등 교체 요청` -> `가로등 교체 요청`: the request without its bracketed label."""
+    m = _BRACKET_LABEL.match(text) if labelled else None
+    return clean(text[m.end() :] if m else text)
 
 
 def _topic(line: Line) -> str | None:
@@ -167,7 +198,7 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             continue
         in_agenda = any(a.field == "agenda" for a in ln.ancestors())
         stated = "DECISION" in ln.cues or ln.ends_with_cue("DECISION_NOUN")
-        if stated and ln.field is None and not in_agenda and not roles(ln, models) & _NOT_OUTCOMES:
+        if stated and ln.field is None and not in_agenda and not roles(ln, models, include_self=True) & _NOT_OUTCOMES:
             spoken = speech(ln, models) if kind == "minutes" else None
             if spoken is not None:  # what the chair declared, without the speaker; the item it rules on
                 add(ln, *_chair(lines, i, spoken[1], items), 0.9)
@@ -181,18 +212,21 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
     # 2. A proposal or request answered by its (last, deepest) child line -- in meeting reports only: in
     # other documents a `…필요` item with details under it is an argument, not an outcome.
     for ln in lines if kind in _MEETING_KINDS else []:
-        if id(ln) in used or ln.heading is not None or not ln.children or len(ln.body) < 8:
+        if id(ln) in used or ln.heading is not None or len(ln.body) < 8:
             continue
-        if not ln.ends_with_cue("PROPOSAL") or roles(ln, models, include_self=True) & {
-            "follow_up",
-            "attendees",
-        }:
+        reply = _reply_after(ln, models) if not ln.children and "ASKED" in ln.cues else None
+        if reply is not None and id(reply) not in used:  # `○ (건의) …` then `○ (답변) …`, side by side
+            add(reply, _said(reply, models), _unlabelled(ln.body, True), 0.75)
             continue
-        if ln.parent is not None and ln.parent.ends_with_cue("PROPOSAL") and ln.parent.children[-1] is ln:
+        if not ln.children:
+            continue
+        if not _asks(ln) or roles(ln, models, include_self=True) & {"follow_up", "attendees"}:
+            continue
+        if ln.parent is not None and _asks(ln.parent) and ln.parent.children[-1] is ln:
             continue  # the chain is answered from its top proposal
         answer = _answer(ln, used)
         if answer is not None:
-            add(answer, _said(answer, models), clean(ln.body), 0.75)
+            add(answer, _said(answer, models), _unlabelled(ln.body, "ASKED" in ln.cues), 0.75)
 
     # 3. Meeting reports: the items of a 결정사항 / 의결사항 / 합의사항 section, and discussion points that
     # end in a conclusion (…추진, …노력, …필요).
@@ -204,7 +238,10 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             if r & {"follow_up", "attendees", "overview"}:
                 continue
             if ln.parent is not None and "decision" in own_roles(ln.parent, models) and ln.body:
-                add(ln, _said(ln, models), _topic(ln), 0.8)
+                if ln.label and ln.value and not r & {"opinion", "reason"}:  # `공공구매 목표 : 45억원으로 설정`
+                    add(ln, clean(ln.value), clean(ln.label), 0.8)
+                elif not r & {"opinion", "reason"}:
+                    add(ln, _said(ln, models), _topic(ln), 0.8)
             elif r & {"discussion", "result", "decision"} and "opinion" not in r and ln.ends_with_cue("CONCLUSION"):
                 add(ln, _said(ln, models), _topic(ln), 0.5)
     return sorted(found.values(), key=lambda d: d.evidence.char_start if d.evidence else 0)

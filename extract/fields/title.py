@@ -13,6 +13,7 @@ _TITLE_LABEL = re.compile(r"^제\s*목\s*[:：]?\s+(?P<title>\S.{4,})$")
 _CONTACT = re.compile(r"\d{2,4}-\d{3,4}-\d{4}|@")  # a phone number or an e-mail: the contact line
 # A form's heading that names only the kind of document (`회 의 록`); the meeting's name is then a label's value.
 _FORM_HEADING = re.compile(r"(회의록|의사록|회의결과|회의결과보고|회의결과보고서|결과보고서|회의보고)")
+_MEETING_NAME = re.compile(r"회\s*의\s*명")
 _TITLE_END = re.compile(
     r"(회의록제\d+호|보고서|보고|계획|결과|알림|안내|회의록|의사록|\(안\)|요청|제출|결정|통보|개최|협조|회신|결과서|보도자료)$"
 )
@@ -20,8 +21,8 @@ _TITLE_END = re.compile(
 
 def find(lines: list[Line]) -> tuple[str | None, Line | None]:
     """The report's title and the line it was read from: a heading, a 제목 label, the row after (경유), the
-    회의명 of a form headed only `회 의 록`, a press release's headline, or the first line that ends as
-    titles do (…결과 보고, …계획, …알림)."""
+    회의명 of a form headed only `회 의 록`, a press release's headline, the first line that ends as titles
+    do (…결과 보고, …계획, …알림), or, in a report without any of these, its 회의명."""
     for ln in lines:
         if ln.heading == 1 and ln.body:
             return clean(ln.body), ln
@@ -58,6 +59,11 @@ def find(lines: list[Line]) -> tuple[str | None, Line | None]:
             if body.endswith("회의록"):
                 body = _council_heading(body, lines, k)
             return _body_copy(body, ln, lines[k + 1 : k + 40])
+    for k, ln in enumerate(lines[:30]):
+        if ln.field == "subject" and ln.value and _MEETING_NAME.search(ln.label or ""):
+            if all(x.marker or x.label for x in lines[:k]):  # no heading at all (`Ⅰ. 회의 개요` first): its name
+                return clean(ln.value), ln
+            break
     return None, None
 
 

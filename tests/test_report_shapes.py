@@ -1,0 +1,167 @@
+"""Whole-report behaviour on report shapes written for the tests: a report without a heading, bracketed
+agenda labels, role labels over attendee lists, verdicts and their grounds, the items of a discussion's
+results, a 결재 table aligned with spaces, and requests answered by a bracketed reply."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract import extract_file
+
+
+def _report(tmp_path: Path, text: str):
+    p = tmp_path / "r.txt"
+    p.write_text(text, encoding="utf-8")
+    return extract_file(p)
+
+
+NO_HEADING = """Ⅰ. 회의 개요
+  1. 회 의 명 : 저수지 관리 민관협의회 정기회의
+  2. 일    시 : 2026. 6. 12.(금) 15:00~17:00
+  3. 장    소 : 수자원사업소 회의실
+  4. 참 석 자 : 12명
+     - 민간위원(6) : 도하윤, 설태민, 엄지호, 탁수빈, 편예린, 국도현
+     - 공공위원(6) : 수자원관리과장, 환경정책과장 등
+Ⅱ. 논의 결과
+  1. 제방 산책로 조명 설치
+    가) 주요 의견
+      ◦ 민간위원 : 철새 서식을 고려하여 저조도 조명 설치 필요
+      ◦ 공공위원 : 야간 안전을 위하여 기준 조도 이상 확보 필요
+    나) 결과 : 조류 전문가 자문을 거쳐 조도 기준을 정하기로 함
+"""
+
+
+def test_a_report_without_a_heading_is_named_by_its_meeting_name(tmp_path: Path) -> None:
+    r = _report(tmp_path, NO_HEADING)
+    assert (r.kind, r.document.title) == ("meeting_result", "저수지 관리 민관협의회 정기회의")
+    assert r.meeting is not None and (r.meeting.date, r.meeting.location) == ("2026-06-12", "수자원사업소 회의실")
+    # a counted role label: a group, and the title of each person listed after it
+    assert [(g.name, g.count) for g in r.meeting.attendee_groups] == [("참석자", 12), ("민간위원", 6), ("공공위원", 6)]
+    assert [(p.name, p.title, p.organization) for p in r.meeting.attendees][:2] == [
+        ("도하윤", "민간위원", None),
+        ("설태민", "민간위원", None),
+    ]
+    assert [(p.name, p.title) for p in r.meeting.attendees][-2:] == [(None, "수자원관리과장"), (None, "환경정책과장")]
+    # the parties' views (주요 의견) are no outcome; the result is
+    assert [(d.topic, d.text) for d in r.decisions] == [
+        ("제방 산책로 조명 설치", "조류 전문가 자문을 거쳐 조도 기준을 정하기로 함")
+    ]
+
+
+def test_a_report_with_a_first_line_keeps_it_and_not_its_meeting_name(tmp_path: Path) -> None:
+    r = _report(tmp_path, "저수지 관리 협의 내용\n" + NO_HEADING)
+    assert r.document.title != "저수지 관리 민관협의회 정기회의"
+
+
+def test_bracketed_agenda_labels_verdicts_and_their_grounds(tmp_path: Path) -> None:
+    r = _report(
+        tmp_path,
+        """교통안전시설 심의회 회의록
+
+일 시 : 2026. 8. 20.(목) 14:00~15:30
+장 소 : 경찰서 3층 회의실
+
+【안건 1】 초등학교 앞 횡단보도 신설
+ - 심의 결과 : 가결 (신호등 동시 설치 조건)
+【안건 2】 상가 구간 주정차 허용 시간 변경
+ - 심의 결과 : 부결
+ - 부결 사유 : 보행 안전 저해 우려
+[제3호 안건] 회전교차로 설치
+ - 심의 결과 : 재심의
+""",
+    )
+    assert [a.text for a in r.agenda] == ["초등학교 앞 횡단보도 신설", "상가 구간 주정차 허용 시간 변경", "회전교차로 설치"]
+    assert [d.text for d in r.decisions] == ["가결 (신호등 동시 설치 조건)", "부결", "재심의"]
+
+
+@pytest.mark.parametrize(
+    ("line", "people"),
+    [
+        ("   ◦ 위원장 : 부시장 한경수", [("한경수", "부시장", None)]),
+        ("   ◦ 위  원 : 오세린, 임도윤", [("오세린", "위원", None), ("임도윤", "위원", None)]),
+        ("   ◦ 간  사 : 도시계획과장", [(None, "도시계획과장", None)]),
+        ("   ◦ 구  청 : 도시계획과장 오세린", [("오세린", "도시계획과장", "구청")]),  # a body, not a role
+    ],
+)
+def test_role_labels_give_their_people_a_title(tmp_path: Path, line: str, people: list[tuple]) -> None:
+    text = f"도시계획위원회 심의 결과\n1. 회의개요\n ○ 일시 : 2026. 3. 18.(수) 14:00\n ○ 참석위원 : 11명\n{line}\n"
+    r = _report(tmp_path, text)
+    assert r.meeting is not None
+    assert [(p.name, p.title, p.organization) for p in r.meeting.attendees] == people
+
+
+def test_the_items_of_a_discussions_results_are_its_outcomes(tmp_path: Path) -> None:
+    r = _report(
+        tmp_path,
+        """사회적경제 실무협의회 결과보고
+□ 개요
+  ◦ 일시 : 2026. 5. 14.(목) 15:00
+  ◦ 장소 : 일자리센터 교육장
+  ◦ 참석자 : 협의회 위원 8명
+□ 주요 논의 결과
+  ◦ 공공구매 목표 : 전년 대비 10% 상향한 45억원으로 설정
+  ◦ 판로 박람회 : 9월 중 구청 광장에서 개최
+□ 향후 일정
+  ◦ 공공구매 계획 통보 : 2026. 5. 29.
+""",
+    )
+    assert [(d.topic, d.text) for d in r.decisions] == [
+        ("공공구매 목표", "전년 대비 10% 상향한 45억원으로 설정"),
+        ("판로 박람회", "9월 중 구청 광장에서 개최"),
+    ]
+    assert [(f.text, f.date) for f in r.follow_ups] == [("공공구매 계획 통보", "2026-05-29")]
+
+
+def test_an_approval_table_aligned_with_spaces(tmp_path: Path) -> None:
+    r = _report(
+        tmp_path,
+        """                       결    재
+           담당      팀장      과장
+          황보민    우지안    전결 3/12 남궁진
+
+        공동주택 관리 분쟁조정위원회 회의 결과
+""",
+    )
+    assert [(s.position, s.name) for s in r.document.approval_line] == [
+        ("담당", "황보민"),
+        ("팀장", "우지안"),
+        ("과장", "남궁진"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the answer under the request
+        """ ① (건의) 공영주차장 부지 선정 시 주민 의견 반영
+    (답변) 후보지 2곳에 대하여 설명회를 별도 개최하겠음""",
+        # the answer beside it, at the same level
+        """ ○ (건의) 공영주차장 부지 선정 시 주민 의견 반영
+ ○ (답변) 후보지 2곳에 대하여 설명회를 별도 개최하겠음""",
+    ],
+)
+def test_a_request_answered_by_a_bracketed_reply(tmp_path: Path, body: str) -> None:
+    text = f"""주민 간담회 결과 보고
+□ 개요
+ ○ 일시 : 2026. 4. 7.(화) 19:00
+ ○ 장소 : 새솔동 주민센터
+□ 건의사항 및 답변
+{body}
+"""
+    r = _report(tmp_path, text)
+    assert [(d.topic, d.text) for d in r.decisions] == [
+        ("공영주차장 부지 선정 시 주민 의견 반영", "후보지 2곳에 대하여 설명회를 별도 개최하겠음")
+    ]
+
+
+def test_a_bracketed_reply_without_a_request_before_it_is_no_decision(tmp_path: Path) -> None:
+    text = """주민 간담회 결과 보고
+□ 개요
+ ○ 일시 : 2026. 4. 7.(화) 19:00
+□ 주요 내용
+ ○ 공영주차장 조성 추진 현황 설명
+ ○ (답변) 후보지 2곳 검토 중
+"""
+    assert _report(tmp_path, text).decisions == []
