@@ -245,6 +245,8 @@ _TRAILING_SPECKS = re.compile(r"(?:\t+[^\w\t]{1,2})+\s*$")
 _ITEM_END = re.compile(r"(?:음|함|임|됨)[.)]?$")
 # ... unless the next line opens with a particle or ending (`있음` + `에도 …`: a word cut by the wrap)
 _PARTICLE_START = re.compile(r"(?:에|을|를|은|는|의|으로|과|와|도|만)")
+# `(건의) …` over `(답변) …`: two items each opened by a short bracketed label are a pair, not one wrapped line
+_LABEL_START = re.compile(r"^(?:\S{1,2}\s+)?[(\[<][가-힣]{2,3}[)\]>]\s")
 
 
 def merge_wrapped(lines: list[TextLine], texts: list[str]) -> tuple[list[TextLine], list[str]]:
@@ -277,6 +279,7 @@ def merge_wrapped(lines: list[TextLine], texts: list[str]) -> tuple[list[TextLin
             px1 >= right - 2 * cw
             and marker is None
             and not (_ITEM_END.search(out_texts[-1].rstrip()) and not _PARTICLE_START.match(bare.strip()))
+            and not (_LABEL_START.match(bare.strip()) and _LABEL_START.match(out_texts[-1].strip()))
             and 0.75 * height <= here - middle < 2.5 * height
             and x0 >= px0 - cw
             and "\t" not in bare

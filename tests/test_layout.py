@@ -172,6 +172,9 @@ def test_specks_after_an_ocr_continuation_do_not_make_it_a_table_row() -> None:
         ("○ 위원 간 이견이 있었으며 재논의하기로 함", "다음 항목의 첫 줄", False),
         ("○ 예산 부족 문제가 계속 제기되고 있음", "에도 불구하고 증액은 어렵다는 입장", True),  # a word cut by the wrap
         ("ㅇ 문장이 오른쪽 끝까지 이어지는 첫 줄", "이어지는 문장의 나머지 부분임", True),
+        ("① (건의) 골목길 가로등이 어두워 조기 교체 요청", "(답변) 5월 중 LED 가로등 교체 예정", False),  # a pair
+        ("(건의) 골목길 가로등이 어두워 밤길이 위험하므로", "조기 교체 요청", True),  # a request's own wrap
+        ("ㅇ 골목길 가로등이 어두워 조기 교체 요청", "(답변) 5월 중 LED 가로등 교체 예정", True),
     ],
 )
 def test_a_line_that_ends_as_an_item_does_is_not_wrapped(first_text: str, second_text: str, joined: bool) -> None:

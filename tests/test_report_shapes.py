@@ -114,16 +114,21 @@ def test_the_items_of_a_discussions_results_are_its_outcomes(tmp_path: Path) -> 
     assert [(f.text, f.date) for f in r.follow_ups] == [("공공구매 계획 통보", "2026-05-29")]
 
 
-def test_an_approval_table_aligned_with_spaces(tmp_path: Path) -> None:
-    r = _report(
-        tmp_path,
+@pytest.mark.parametrize(
+    "table",
+    [
+        # a plain-text export aligned with spaces
         """                       결    재
            담당      팀장      과장
-          황보민    우지안    전결 3/12 남궁진
-
-        공동주택 관리 분쟁조정위원회 회의 결과
-""",
-    )
+          황보민    우지안    전결 3/12 남궁진""",
+        # PDF text: the cells one space apart
+        """결 재
+담당 팀장 과장
+황보민 우지안 전결 3/12 남궁진""",
+    ],
+)
+def test_an_approval_table_aligned_with_spaces(tmp_path: Path, table: str) -> None:
+    r = _report(tmp_path, table + "\n\n        공동주택 관리 분쟁조정위원회 회의 결과\n")
     assert [(s.position, s.name) for s in r.document.approval_line] == [
         ("담당", "황보민"),
         ("팀장", "우지안"),
@@ -165,3 +170,58 @@ def test_a_bracketed_reply_without_a_request_before_it_is_no_decision(tmp_path: 
  ○ (답변) 후보지 2곳 검토 중
 """
     assert _report(tmp_path, text).decisions == []
+
+
+@pytest.mark.parametrize(
+    ("line", "groups", "people"),
+    [
+        # the kinds of people in brackets are no people (전문가 reads like a name: 전 + 문가)
+        ("○ 참 석 자 : 약 80명(시민, 전문가, 관계 공무원)", [(None, 80)], []),
+        # members in brackets are
+        ("○ 참석위원 : 위원 2명(남궁진, 여민석)", [("위원", 2)], [("남궁진", None), ("여민석", None)]),
+        # the total after its parts
+        ("○ 참석 : 공동위원장 2명, 위원 13명 (총 15명)", [("참석", 15), ("공동위원장", 2), ("위원", 13)], []),
+        # who came, and the membership after a slash
+        ("○ 출석위원 : 18명 / 재적위원 25명", [("출석위원", 18)], []),
+        # panelists of a debate attended it
+        ("○ 토 론 자 : 가온대학교 교수 여민석, 도시재생과장 방준기", [], [("여민석", "교수"), ("방준기", "도시재생과장")]),
+    ],
+)
+def test_attendee_counts_and_lists(tmp_path: Path, line: str, groups: list[tuple], people: list[tuple]) -> None:
+    r = _report(tmp_path, f"정책토론회 결과 보고\n1. 개요\n  ○ 일시 : 2026. 9. 3.(목) 14:00\n  {line}\n")
+    assert r.meeting is not None
+    assert [(g.name, g.count) for g in r.meeting.attendee_groups] == groups
+    assert [(p.name, p.title) for p in r.meeting.attendees] == people
+
+
+def test_a_verdict_after_an_item_longer_than_a_label(tmp_path: Path) -> None:
+    r = _report(
+        tmp_path,
+        """2026년 제2차 지역사회보장협의체 회의 결과
+  가. 일시: 2026. 6. 18.(목) 15:00
+  나. 회의 결과
+    1) 2027년 지역사회보장계획 연차별 시행계획(안): 원안 가결
+    2) 복지 사각지대 발굴 실적 보고: 보고 접수
+""",
+    )
+    assert [(d.topic, d.text) for d in r.decisions] == [("2027년 지역사회보장계획 연차별 시행계획(안)", "원안 가결")]
+
+
+def test_minutes_as_a_table_of_speeches_and_a_motion_carried(tmp_path: Path) -> None:
+    r = _report(
+        tmp_path,
+        """제3차 주민참여예산위원회 회의록
+□ 회의 개요
+ ○ 일시 : 2026. 7. 2.(목) 19:00~21:00
+□ 회의 내용
+발언자\t발언 내용
+위원장\t오늘은 주민제안사업 심사 기준을 논의하겠습니다.
+진서하 위원\t동별 균등 배분보다 필요도 중심으로 심사해야 합니다.
+위원장\t예산의 절반은 균등 배분, 절반은 필요도 심사로 하는 것으로 결정하겠습니다. 이의 없으십니까?
+위원 일동\t없습니다.
+위원장\t그럼 가결되었음을 선포합니다.
+""",
+    )
+    assert [(d.topic, d.text) for d in r.decisions] == [
+        (None, "예산의 절반은 균등 배분, 절반은 필요도 심사로 하는 것으로 결정하겠습니다")
+    ]

@@ -54,7 +54,11 @@ def _split_cell(text: str, models: Models) -> list[str]:
         t or is_name(w, models) or _STAMP_RX.fullmatch(w) or _MARK_RX.fullmatch(w)
         for w, t in zip(words, titles, strict=True)
     )
-    if not any(titles) or all(titles) or not others_fit:
+    if all(titles):  # `담당 팀장 과장`: a row of positions one space apart (PDF text)
+        return words
+    if not any(titles):  # `황보민 우지안 전결 3/12 남궁진`: a row of names, each with the stamps before it
+        return _name_row(words, models) or [text]
+    if not others_fit:
         return [text]
     out: list[str] = []
     run: list[str] = []
@@ -66,6 +70,21 @@ def _split_cell(text: str, models: Models) -> list[str]:
         else:
             run.append(w)
     return out + ([" ".join(run)] if run else [])
+
+
+def _name_row(words: list[str], models: Models) -> list[str] | None:
+    """The cells of a row of two or more names with their stamps (`전결 3/12 남궁진`), else None."""
+    cells: list[str] = []
+    run: list[str] = []
+    for w in words:
+        if _STAMP_RX.fullmatch(w) or _MARK_RX.fullmatch(w):
+            run.append(w)
+        elif is_name(w, models):
+            cells.append(" ".join([*run, w]))
+            run = []
+        else:
+            return None
+    return cells + ([" ".join(run)] if run else []) if len(cells) >= 2 else None
 
 
 def _mend_words(words: list[str], models: Models) -> list[str]:

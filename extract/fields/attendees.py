@@ -17,7 +17,7 @@ _NAMED_COUNT = re.compile(
     r"^(?P<name>[가-힣A-Za-z ·]{2,30}?)\s*(?:(?:총|약)\s*)?(?P<n>\d+)\s*(?:여\s*)?(?:명|인)(?:\s*정도)?$"
 )
 _NAMED_AND_MORE = re.compile(r"^(?P<named>[가-힣A-Za-z ·]{2,30}?)\s*외\s*(?P<n>\d+)\s*(?:명|인)$")
-_COUNT_THEN_LIST = re.compile(r"^(?P<grp>[^()\d]*?)\s*(?:총\s*)?(?P<n>\d+)\s*(?:명|인)\s*\((?P<list>[^()]+)\)$")
+_COUNT_THEN_LIST = re.compile(r"^(?P<grp>[^()\d]*?)\s*(?:(?:총|약)\s*)?(?P<n>\d+)\s*(?:명|인)\s*\((?P<list>[^()]+)\)$")
 _LABEL_COUNT = re.compile(r"\(\s*(\d+)\s*(?:인|명)\s*\)\s*$")
 # A sub-label that is a role in the meeting (`위원장 :`, `민간위원 :`, `간 사 :`), not a body (`구청 :`).
 _ROLE_LABEL = re.compile(r"^[가-힣]{0,6}(?:위원장|위원|간사|의장|회장|단장)$")
@@ -25,7 +25,10 @@ _BARE_COUNT = re.compile(r"\(\s*(\d+)\s*\)\s*$")  # `민간위원(6)`
 # `위원장 포함 7명 (재적위원 11명)`: the count includes the one named, and the bracket gives the membership,
 # not who came: both are left out so that the line reads as the count of the group it is written under.
 _INCLUDING = re.compile(r"^[가-힣 ]{1,12}?\s*포함\s*(?=(?:총\s*)?\d+\s*(?:명|인))")
-_ENROLLED = re.compile(r"\s*\(\s*재적[가-힣 ]*\d+\s*(?:명|인)\s*\)")
+_ENROLLED = re.compile(
+    r"\s*\(\s*재적[가-힣 ]*\d+\s*(?:명|인)\s*\)|\s*/\s*재적[가-힣 ]*\d+\s*(?:명|인)\s*$"
+)  # `(재적위원 11명)`, `18명 / 재적위원 25명`
+_TOTAL_AFTER = re.compile(r"\s*\(\s*총\s*(\d+)\s*(?:명|인)\s*\)\s*$")  # `공동위원장 2명, 위원 13명 (총 15명)`
 
 
 def _count_only(text: str) -> str:
@@ -71,6 +74,8 @@ class Collector:
             name = clean(m.group("grp")) or group
             self.groups.append(AttendeeGroup(name=name, count=int(m.group("n")), evidence=line.span_of(text)))
             text, group = m.group("list"), name or group
+            if not all(self._person(clean(_ETC.sub("", p)).split(), None, None) for p in self._items(text)):
+                return  # `약 80명(시민, 전문가, 관계 공무원)`: the kinds of people who came, not who
         pending: list[str] = []
         for raw in self._items(text):
             item = clean(_ETC.sub("", raw))
@@ -212,6 +217,11 @@ class Collector:
             text = value if value is not None else line.body
             if line.field == "attendees":
                 text = _count_only(text)
+                after = _TOTAL_AFTER.search(text)
+                if after and after.start() > 0:  # the total after its parts: the total, then the parts
+                    name = compact(line.label or "") or None
+                    self.groups.append(AttendeeGroup(name=name, count=int(after.group(1)), evidence=line.evidence()))
+                    text = text[: after.start()]
             counted = _LABEL_COUNT.search(line.label or "") if line.field == "attendees" else None
             if counted:  # `출석의원(7인) : …`
                 name = compact(_LABEL_COUNT.sub("", line.label or "")) or None

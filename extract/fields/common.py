@@ -95,7 +95,13 @@ _SPEAKER_PAIR = re.compile(r"^(?P<speaker>(?P<first>[가-힣]{2,15}) (?P<second>
 
 
 def speech(line: Line, models: Models) -> tuple[str, str] | None:
-    """(speaker, what was said) for a minutes speech line, else None."""
+    """(speaker, what was said) for a minutes speech line (`○위원장 문태석  …`, or a row of a 발언자 | 발언
+    내용 table), else None."""
+    if line.mclass is None and line.raw.count("\t") >= 1:
+        row = [c.strip() for c in line.raw.split("\t") if c.strip()]
+        if len(row) == 2 and len(row[0]) <= 15 and _speaker(row[0].split(" "), models):
+            return row[0], row[1]
+        return None
     if line.mclass not in {"circle", "double_circle"}:
         return None
     m = _SPEECH.match(line.body)
@@ -105,12 +111,16 @@ def speech(line: Line, models: Models) -> tuple[str, str] | None:
         titled_name = is_title(first, models) and is_name(second, models)
         if m is None or not (titled_name or (is_name(first, models) and second in {"위원", "의원"})):
             return None
-    words = m.group("speaker").split(" ")
-    if not any(is_title(w, models) for w in words):
-        return None
-    if len(words) > 1 and not any(is_name(w, models) for w in words):
+    if not _speaker(m.group("speaker").split(" "), models):
         return None
     return m.group("speaker"), m.group("speech")
+
+
+def _speaker(words: list[str], models: Models) -> bool:
+    """A title (`위원장`), or a title with a name (`진서하 위원`, `의장 문태석`)."""
+    if not any(is_title(w, models) for w in words):
+        return False
+    return len(words) == 1 or any(is_name(w, models) for w in words)
 
 
 def own_roles(line: Line, models: Models) -> set[str]:

@@ -88,12 +88,24 @@ def _speech_topic(said: str, items: dict[int, str]) -> str | None:
     return items.get(int(m.group(1))) or (clean(m.group("named")) if m.group("named") else None)
 
 
-def _labelled_verdict(line: Line) -> bool:
-    """`item : 원안 의결`: a label that names what was decided on, and a short value holding the outcome."""
-    if line.field is not None or not line.label or not line.value or len(compact(line.value)) > 10:
-        return False
+def _labelled_verdict(line: Line) -> tuple[str, str] | None:
+    """`item : 원안 의결`: (the item decided on, the outcome) when a label names the item and a short value
+    holds the outcome; also when the item is longer than a label may be (`2027년 지역사회보장계획 연차별
+    시행계획(안): 원안 가결`)."""
+    if line.field is not None:
+        return None
+    if line.label and line.value:
+        item, value, value_start = line.label, line.value, line.value_start
+    else:
+        colon = line.body.rfind(":")
+        if line.label or colon < 2:
+            return None
+        item, value = line.body[:colon], line.body[colon + 1 :]
+        value_start = line.body_start + colon + 1
+    if len(compact(value)) > 10 or not compact(item):
+        return None
     ends = [line.cue_ends.get("DECISION"), line.cue_ends.get("DECISION_NOUN")]
-    return any(end is not None and end > line.value_start for end in ends)
+    return (clean(item), clean(value)) if any(end is not None and end > value_start for end in ends) else None
 
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
@@ -116,9 +128,27 @@ def _declared(line: Line, said: str) -> str:
 
 
 def _chair(lines: list[Line], i: int, said: str, items: dict[int, str]) -> tuple[str, str | None]:
-    """What the chair declared in line i (its declaring sentence) and the agenda item it rules on."""
+    """What the chair declared in line i (its declaring sentence) and the agenda item it rules on. A
+    declaration that names nothing (`그럼 가결되었음을 선포합니다`) carries the motion put to the meeting
+    just before (`… 하는 것으로 결정하겠습니다. 이의 없으십니까?`)."""
     text = _declared(lines[i], said)
-    return text, _speech_topic(text, items) or _spoken_before(lines, i, items)
+    topic = _speech_topic(text, items) or _spoken_before(lines, i, items)
+    if topic is None and len(compact(text)) <= 16:
+        return _motion_before(lines, i) or text, None
+    return text, topic
+
+
+_NO_OBJECTION = re.compile(r"이의\s*(?:가\s*)?(?:없으십니까|있으십니까|없습니까|있습니까)")
+
+
+def _motion_before(lines: list[Line], i: int) -> str | None:
+    """The sentence before `이의 없으십니까?` in the last few lines before line i: the motion."""
+    for ln in reversed(lines[max(0, i - 6) : i]):
+        asked = _NO_OBJECTION.search(ln.body)
+        if asked is not None:
+            sentences = [s for s in _SENTENCE_END.split(ln.body[: asked.start()]) if s.strip()]
+            return clean(sentences[-1].split("\t")[-1]) if sentences else None
+    return None
 
 
 def _spoken_before(lines: list[Line], i: int, items: dict[int, str]) -> str | None:
@@ -202,8 +232,8 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             spoken = speech(ln, models) if kind == "minutes" else None
             if spoken is not None:  # what the chair declared, without the speaker; the item it rules on
                 add(ln, *_chair(lines, i, spoken[1], items), 0.9)
-            elif _labelled_verdict(ln):  # `겨울철 제설 대책 : 원안 의결`: the item, then its outcome
-                add(ln, clean(ln.value or ""), clean(ln.label or ""), 0.9)
+            elif verdict := _labelled_verdict(ln):  # `겨울철 제설 대책 : 원안 의결`: the item, then its outcome
+                add(ln, verdict[1], verdict[0], 0.9)
             elif kind == "minutes" and ln.parent is not None and speech(ln.parent, models) is not None:
                 add(ln, *_chair(lines, i, ln.body, items), 0.9)  # the chair's speech going on below its first line
             else:
