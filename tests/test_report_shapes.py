@@ -72,7 +72,11 @@ def test_bracketed_agenda_labels_verdicts_and_their_grounds(tmp_path: Path) -> N
  - 심의 결과 : 재심의
 """,
     )
-    assert [a.text for a in r.agenda] == ["초등학교 앞 횡단보도 신설", "상가 구간 주정차 허용 시간 변경", "회전교차로 설치"]
+    assert [a.text for a in r.agenda] == [
+        "초등학교 앞 횡단보도 신설",
+        "상가 구간 주정차 허용 시간 변경",
+        "회전교차로 설치",
+    ]
     assert [d.text for d in r.decisions] == ["가결 (신호등 동시 설치 조건)", "부결", "재심의"]
 
 
@@ -184,7 +188,11 @@ def test_a_bracketed_reply_without_a_request_before_it_is_no_decision(tmp_path: 
         # who came, and the membership after a slash
         ("○ 출석위원 : 18명 / 재적위원 25명", [("출석위원", 18)], []),
         # panelists of a debate attended it
-        ("○ 토 론 자 : 가온대학교 교수 여민석, 도시재생과장 방준기", [], [("여민석", "교수"), ("방준기", "도시재생과장")]),
+        (
+            "○ 토 론 자 : 가온대학교 교수 여민석, 도시재생과장 방준기",
+            [],
+            [("여민석", "교수"), ("방준기", "도시재생과장")],
+        ),
     ],
 )
 def test_attendee_counts_and_lists(tmp_path: Path, line: str, groups: list[tuple], people: list[tuple]) -> None:
@@ -224,4 +232,52 @@ def test_minutes_as_a_table_of_speeches_and_a_motion_carried(tmp_path: Path) -> 
     )
     assert [(d.topic, d.text) for d in r.decisions] == [
         (None, "예산의 절반은 균등 배분, 절반은 필요도 심사로 하는 것으로 결정하겠습니다")
+    ]
+
+
+QA_AND_ACTIONS = """2026년 하반기 공원녹지위원회 회의 결과
+□ 회의개요
+ ○ 일시 : 2026. 10. 8.(목) 10:00
+ ○ 참석자 : 명단 참조
+□ 참석자 명단
+소속\t직위\t성명\t소속\t직위\t성명
+가온대학교\t교수\t용재훈\t푸른숲연구소\t소장\t인수아
+시민단체\t사무국장\t제갈현\t공원녹지과\t과장\t추민호
+□ 토의 내용
+ ○ 질의(용재훈 위원) : 수목 식재 시 관리 인력 확보 방안은
+ ○ 답변(공원녹지과장) : 내년 예산에 관리 인력 4명을 반영하겠음
+ ○ 질의(인수아 위원) : 조성 부지 토양 조사 결과는 공개하는지
+ ○ 공원녹지과장 : 누리집에 게시하겠음
+□ 조치 사항
+ ○ 소공원 설계 변경안 작성
+   - 담당 : 공원조성팀
+   - 기한 : 2026. 11. 20.
+ ○ 관리 인력 예산 반영
+   - 담당 : 공원녹지과 / 기한 : 2026. 12. 31.
+ ○ 주민 의견 수렴
+   - 담당 : 공원녹지과
+"""
+
+
+def test_a_table_of_two_people_to_a_row(tmp_path: Path) -> None:
+    r = _report(tmp_path, QA_AND_ACTIONS)
+    assert r.meeting is not None
+    assert [(p.name, p.title, p.organization) for p in r.meeting.attendees] == [
+        ("용재훈", "교수", "가온대학교"),
+        ("인수아", "소장", "푸른숲연구소"),
+        ("제갈현", "사무국장", "시민단체"),
+        ("추민호", "과장", "공원녹지과"),
+    ]
+
+
+def test_labelled_questions_answers_and_deadlines_below_a_task(tmp_path: Path) -> None:
+    r = _report(tmp_path, QA_AND_ACTIONS)
+    # an answer labelled as one settles the question before it; a speaker's line is no answer label
+    assert [(d.topic, d.text) for d in r.decisions] == [
+        ("수목 식재 시 관리 인력 확보 방안은", "내년 예산에 관리 인력 4명을 반영하겠음")
+    ]
+    assert [(f.text, f.date) for f in r.follow_ups] == [
+        ("소공원 설계 변경안 작성", "2026-11-20"),
+        ("관리 인력 예산 반영", "2026-12-31"),
+        ("주민 의견 수렴", None),
     ]

@@ -27,7 +27,9 @@ def table_people(lines: list[Line], models: Models) -> list[Person]:
     c = Collector(models)
     i = 0
     while i < len(lines):
-        head = [compact(x) for x in lines[i].raw.strip().split("\t")]
+        whole = [compact(x) for x in lines[i].raw.strip().split("\t")]
+        width = _repeat(whole)
+        head = whole[:width]  # `소속 | 직위 | 성명 | 소속 | 직위 | 성명`: two people to a row, side by side
         name_col = next((k for k, h in enumerate(head) if _NAME_HEAD.match(h)), None)
         title_cols = [k for k, h in enumerate(head) if _TITLE_HEAD.match(h)]
         org_col = next((k for k, h in enumerate(head) if _ORG_HEAD.match(h)), None)
@@ -40,25 +42,50 @@ def table_people(lines: list[Line], models: Models) -> list[Person]:
         group_col = title_cols.pop() if len(title_cols) > 1 and head[title_cols[-1]] == "구분" else None
         i += 1
         while i < len(lines) and "\t" in lines[i].raw:
-            cells = [x.strip() for x in lines[i].raw.strip().split("\t")]
+            row_cells = [x.strip() for x in lines[i].raw.strip().split("\t")]
             row = lines[i]
             i += 1
-            if abs(len(cells) - len(head)) > 1:
+            if abs(len(row_cells) - len(whole)) > 1:
                 break
-            cells += [""] * (len(head) - len(cells))  # trailing empty cells are trimmed with the line
-
-            def cell(k: int | None, cells: list[str] = cells) -> str | None:
-                v = cells[k] if k is not None and k < len(cells) else ""
-                return None if not v or mostly_redacted(v) else clean(v)
-
-            name = cell(name_col)
-            title = next((t for t in (cell(k) for k in title_cols) if t), None)
-            if name is not None and _spaced_name(name, models):
-                name = compact(name)
-            if name is not None and not is_name(name, models):
-                name = None
-            if name or title:
-                person = Person(name=name, title=title, organization=cell(org_col), group=cell(group_col))
-                person.evidence = row.evidence()
-                c.add(person, row=True)
+            row_cells += [""] * (len(whole) - len(row_cells))  # trailing empty cells are trimmed with the line
+            for start in range(0, len(whole), width):
+                _add(c, row, row_cells[start : start + width], name_col, title_cols, org_col, group_col, models)
     return c.people
+
+
+def _repeat(head: list[str]) -> int:
+    """The width of one person's columns: the whole row, or the period of a header that repeats them."""
+    names = [k for k, h in enumerate(head) if _NAME_HEAD.match(h)]
+    if len(names) > 1:
+        width = names[1] - names[0]
+        if width > 1 and len(head) % width == 0 and all(head[k] == head[k - width] for k in range(width, len(head))):
+            return width
+    return len(head)
+
+
+def _add(
+    c: Collector,
+    row: Line,
+    cells: list[str],
+    name_col: int,
+    title_cols: list[int],
+    org_col: int | None,
+    group_col: int | None,
+    models: Models,
+) -> None:
+    """The person in one row's cells (one person's columns of them)."""
+
+    def cell(k: int | None) -> str | None:
+        v = cells[k] if k is not None and k < len(cells) else ""
+        return None if not v or mostly_redacted(v) else clean(v)
+
+    name = cell(name_col)
+    title = next((t for t in (cell(k) for k in title_cols) if t), None)
+    if name is not None and _spaced_name(name, models):
+        name = compact(name)
+    if name is not None and not is_name(name, models):
+        name = None
+    if name or title:
+        person = Person(name=name, title=title, organization=cell(org_col), group=cell(group_col))
+        person.evidence = row.evidence()
+        c.add(person, row=True)

@@ -42,12 +42,24 @@ def _said(line: Line, models: Models) -> str:
 _BRACKET_LABEL = re.compile(r"^[(\[<]\s*([가-힣 ]{1,8})\s*[)\]>]\s*")  # `(답변) …`, `[건의] …`
 
 
-def _asks(line: Line) -> bool:
-    """A proposal or request: it ends in one (`…검토 요청`), or a bracketed request label opens it (`(건의) …`)."""
-    if line.ends_with_cue("PROPOSAL"):
+def _asks(line: Line, models: Models) -> bool:
+    """A proposal or request: it ends in one (`…검토 요청`), or a request label opens it (`(건의) …`,
+    `질의(홍길동 위원) : …`)."""
+    if line.ends_with_cue("PROPOSAL") or _request_label(line, models):
         return True
     end = line.cue_ends.get("ASKED")
     return end is not None and end - line.body_start <= 8
+
+
+def _request_label(line: Line, models: Models) -> bool:
+    return bool(line.label and line.value) and "request" in own_roles(line, models)
+
+
+def _is_reply(line: Line, models: Models) -> bool:
+    """An answer by its label: `(답변) …` or `답변(공원녹지과장) : …`."""
+    bracket = _BRACKET_LABEL.match(line.body)
+    label = compact(bracket.group(1)) if bracket else compact(line.label or "") if line.value else ""
+    return bool(label) and models.section_roles["reply"].search(label) is not None
 
 
 def _reply_after(line: Line, models: Models) -> Line | None:
@@ -56,8 +68,7 @@ def _reply_after(line: Line, models: Models) -> Line | None:
     if not siblings or siblings[-1] is line:
         return None
     nxt = siblings[siblings.index(line) + 1]
-    bracket = _BRACKET_LABEL.match(nxt.body)
-    return nxt if bracket and models.section_roles["reply"].search(compact(bracket.group(1))) else None
+    return nxt if _is_reply(nxt, models) else None
 
 
 def _unlabelled(text: str, labelled: bool) -> str:
@@ -244,15 +255,17 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
     for ln in lines if kind in _MEETING_KINDS else []:
         if id(ln) in used or ln.heading is not None or len(ln.body) < 8:
             continue
-        reply = _reply_after(ln, models) if not ln.children and "ASKED" in ln.cues else None
+        labelled = _request_label(ln, models)
+        asked = not ln.children and ("ASKED" in ln.cues or labelled)
+        reply = _reply_after(ln, models) if asked else None
         if reply is not None and id(reply) not in used:  # `○ (건의) …` then `○ (답변) …`, side by side
-            add(reply, _said(reply, models), _unlabelled(ln.body, True), 0.75)
+            add(reply, _said(reply, models), clean(ln.value or "") if labelled else _unlabelled(ln.body, True), 0.75)
             continue
         if not ln.children:
             continue
-        if not _asks(ln) or roles(ln, models, include_self=True) & {"follow_up", "attendees"}:
+        if not _asks(ln, models) or roles(ln, models, include_self=True) & {"follow_up", "attendees"}:
             continue
-        if ln.parent is not None and _asks(ln.parent) and ln.parent.children[-1] is ln:
+        if ln.parent is not None and _asks(ln.parent, models) and ln.parent.children[-1] is ln:
             continue  # the chain is answered from its top proposal
         answer = _answer(ln, used)
         if answer is not None:

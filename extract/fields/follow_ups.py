@@ -62,7 +62,7 @@ def _drop_trailing_parens(text: str) -> str:
 
 def _item(line: Line, year: int | None, body: str | None = None) -> FollowUp:
     body = line.body if body is None else body
-    dates = values.find_dates(body, year)
+    dates = values.find_dates(body, year) or _deadline_below(line, year)
     start, end = values.parse_time_range(body)
     text = clean(_drop_trailing_parens(body)) if dates or start else clean(body)
     if line.label and line.value and values.find_dates(line.label, year) and not values.find_dates(line.value, year):
@@ -91,6 +91,19 @@ def _item(line: Line, year: int | None, body: str | None = None) -> FollowUp:
         location=location,
         evidence=line.evidence(),
     )
+
+
+_WHEN_LABEL = re.compile(r"(?:기한|일정|시기|기간|완료\s*예정일?)\s*[:：]")  # `- 기한 : 11. 20.`, `담당 : … / 기한 : …`
+
+
+def _deadline_below(line: Line, year: int | None) -> list[values.DateMatch]:
+    """The dates of a deadline given below a task (`- 기한 : 2026. 11. 20.`), when the task line has none."""
+    for child in line.children:
+        label = _WHEN_LABEL.search(child.body)
+        found = values.find_dates(child.body[label.end() :], year) if label else []
+        if found:
+            return found
+    return []
 
 
 # A schedule table (`연번 | 조치사항 | 담당부서 | 기한`): the column of what is to be done and the column of when.
