@@ -95,17 +95,22 @@ def reread(image: Any, words: list[Word], recognise: Any) -> tuple[list[Word], i
         doubtful = [w for w in before if w.conf is None or w.conf < GOOD]
         if read_chars(again) > read_chars(doubtful):
             kept = [w for w in before if w.conf is not None and w.conf >= GOOD]
-            again = [w for w in again if not any(_overlaps(w, k) for k in kept)]
-            words = [w for w in words if not _inside(w, box)] + kept + again
+            outside = [w for w in words if not _inside(w, box)]
+            # a word of the second reading that the first read already (confidently inside the box, or with
+            # its middle just outside it: the box's edge cuts through a line) is not read twice
+            near = kept + [w for w in outside if _overlaps(w, (x0, y0, x1, y1))]
+            again = [w for w in again if not any(_overlaps(w, k) for k in near)]
+            words = outside + kept + again
             replaced += 1
     return words, replaced
 
 
-def _overlaps(a: Word, b: Word) -> bool:
+def _overlaps(a: Word, b: Word | Box) -> bool:
     """Boxes sharing at least a third of the smaller one's area."""
-    dx = min(a.x1, b.x1) - max(a.x0, b.x0)
-    dy = min(a.bottom, b.bottom) - max(a.top, b.top)
+    bx0, btop, bx1, bbottom = (b.x0, b.top, b.x1, b.bottom) if isinstance(b, Word) else b
+    dx = min(a.x1, bx1) - max(a.x0, bx0)
+    dy = min(a.bottom, bbottom) - max(a.top, btop)
     if dx <= 0 or dy <= 0:
         return False
-    smaller = min((a.x1 - a.x0) * (a.bottom - a.top), (b.x1 - b.x0) * (b.bottom - b.top))
+    smaller = min((a.x1 - a.x0) * (a.bottom - a.top), (bx1 - bx0) * (bbottom - btop))
     return dx * dy >= smaller / 3

@@ -281,3 +281,26 @@ def test_labelled_questions_answers_and_deadlines_below_a_task(tmp_path: Path) -
         ("관리 인력 예산 반영", "2026-12-31"),
         ("주민 의견 수렴", None),
     ]
+
+
+def test_agenda_items_are_no_outcomes_and_a_results_section_is_no_topic(tmp_path: Path) -> None:
+    r = _report(
+        tmp_path,
+        """제5회 교육발전협의회 회의록
+1. 일시：2026. 4. 22.(수) 16:00∼17:30
+2. 참석：교육장, 학부모 대표 등 9명, 진 하람
+3. 안건
+  가. 방과후 돌봄 확대
+  나. 통학 안전 개선
+4. 협의 결과
+  ○ 돌봄교실 2실을 증설하기로 함
+""",
+    )
+    assert [a.text for a in r.agenda] == ["방과후 돌봄 확대", "통학 안전 개선"]
+    assert [(d.topic, d.text) for d in r.decisions] == [(None, "돌봄교실 2실을 증설하기로 함")]
+    assert r.meeting is not None
+    assert [(p.name, p.title) for p in r.meeting.attendees] == [
+        (None, "교육장"),
+        (None, "학부모대표"),
+        ("진하람", None),
+    ]

@@ -44,6 +44,23 @@ def test_a_junk_region_is_read_again_and_good_words_stay() -> None:
     assert sorted(w.text for w in words) == ["담당관", "이경주", "주무관", "청년참여팀장"]
 
 
+def test_a_word_with_its_middle_just_outside_the_region_is_not_read_twice() -> None:
+    junk = _row(["로", "저", "변류", "여티"], 100, 100, 5.0)
+    below = [Word("안건은", 100, 128, 190, 158, 93.0)]  # its middle (143) is under the region's bottom (130)
+
+    def recognise(crop, config):
+        left, top = 100 - 60, 100 - 60
+        return [
+            Word("주무관", 100 - left, 100 - top, 190 - left, 130 - top, 92.0),
+            Word("청년참여팀장", 220 - left, 100 - top, 400 - left, 130 - top, 90.0),
+            Word("안건은", 100 - left, 110 - top, 190 - left, 148 - top, 93.0),  # the same word, its box taller
+        ]
+
+    words, replaced = reread(PAGE, junk + below, recognise)
+    assert replaced == 1
+    assert sorted(w.text for w in words) == ["안건은", "주무관", "청년참여팀장"]
+
+
 def test_a_worse_second_reading_is_not_taken() -> None:
     first = _row(["로", "저", "변류", "여티"], 100, 100, 5.0)
     words, replaced = reread(PAGE, first, lambda crop, config: [Word("ㅁ", 70, 70, 90, 90, 20.0)])

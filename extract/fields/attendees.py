@@ -97,6 +97,8 @@ class Collector:
                 else:
                     item, item_org = inner, paren  # `김태원 주무관(총무과)`: the bracket holds the body
             words = item.split()
+            if len(words) == 2 and len(words[0]) == 1 and is_name("".join(words), self.models):
+                words = ["".join(words)]  # `진 하람`: OCR spacing after the family name
             # a first word that is no body and no name (nor a last word that is a name): OCR broke a word
             fragment = not (
                 is_org(words[0], self.models) or is_name(words[0], self.models) or is_name(words[-1], self.models)

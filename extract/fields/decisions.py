@@ -77,14 +77,14 @@ def _unlabelled(text: str, labelled: bool) -> str:
     return clean(text[m.end() :] if m else text)
 
 
-def _topic(line: Line) -> str | None:
-    """The item a decision is given under; none for the items of a 결정사항 section, whose title is no topic
-    and whose outer lines (`2. … 결과를 다음과 같이 알려드립니다`) are not either."""
+def _topic(line: Line, models: Models) -> str | None:
+    """The item a decision is given under; none for the items of a 결정사항 (or 협의 결과) section, whose
+    title is no topic and whose outer lines (`2. … 결과를 다음과 같이 알려드립니다`) are not either."""
     for anc in line.ancestors():
         if anc.field == "decision" and not anc.value:
             return None
         if anc.body and anc.field is None and not anc.value:
-            return clean(anc.body)
+            return None if "decision" in own_roles(anc, models) else clean(anc.body)
     return None
 
 
@@ -217,7 +217,7 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
     # 0. The rows of a result table (심의결과 column): each row's outcome, with or without a cue (재심의, 보류).
     for row, text, topic in rows:
         if id(row) not in used:
-            add(row, text, topic or _topic(row), 0.8)
+            add(row, text, topic or _topic(row, models), 0.8)
 
     # 1. Explicit outcome cues and labelled results.
     for i, ln in enumerate(lines):
@@ -235,7 +235,7 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             target = ln if ln.value else (lines[i + 1] if i + 1 < len(lines) else ln)
             if value:  # the topic: the item the result is given under (`제1호 안건 : …`), else the label
                 item = ln.parent.value or ln.parent.body if ln.parent is not None else ""
-                add(target, clean(value), clean(item) or clean(ln.label or "") or _topic(ln), 0.9)
+                add(target, clean(value), clean(item) or clean(ln.label or "") or _topic(ln, models), 0.9)
             continue
         in_agenda = any(a.field == "agenda" for a in ln.ancestors())
         stated = "DECISION" in ln.cues or ln.ends_with_cue("DECISION_NOUN")
@@ -248,7 +248,7 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             elif kind == "minutes" and ln.parent is not None and speech(ln.parent, models) is not None:
                 add(ln, *_chair(lines, i, ln.body, items), 0.9)  # the chair's speech going on below its first line
             else:
-                add(ln, _said(ln, models), _topic(ln), 0.9)
+                add(ln, _said(ln, models), _topic(ln, models), 0.9)
 
     # 2. A proposal or request answered by its (last, deepest) child line -- in meeting reports only: in
     # other documents a `…필요` item with details under it is an argument, not an outcome.
@@ -278,13 +278,13 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             if id(ln) in used or ln.children or ln.field is not None:
                 continue
             r = roles(ln, models)
-            if r & {"follow_up", "attendees", "overview"}:
-                continue
+            if r & {"follow_up", "attendees", "overview"} or any(a.field == "agenda" for a in ln.ancestors()):
+                continue  # plans, who came, the facts of the meeting, the items of its agenda
             if ln.parent is not None and "decision" in own_roles(ln.parent, models) and ln.body:
                 if ln.label and ln.value and not r & {"opinion", "reason"}:  # `공공구매 목표 : 45억원으로 설정`
                     add(ln, clean(ln.value), clean(ln.label), 0.8)
                 elif not r & {"opinion", "reason"}:
-                    add(ln, _said(ln, models), _topic(ln), 0.8)
+                    add(ln, _said(ln, models), _topic(ln, models), 0.8)
             elif r & {"discussion", "result", "decision"} and "opinion" not in r and ln.ends_with_cue("CONCLUSION"):
-                add(ln, _said(ln, models), _topic(ln), 0.5)
+                add(ln, _said(ln, models), _topic(ln, models), 0.5)
     return sorted(found.values(), key=lambda d: d.evidence.char_start if d.evidence else 0)
