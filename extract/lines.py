@@ -30,7 +30,7 @@ MARKERS: list[tuple[str, str]] = [
     ("circled_kor", r"[㉮-㉻㉠-㉭]"),
     ("square", r"[□▢❑☐▫◻]"),
     ("square_filled", r"[■▣◼▪◾]"),
-    ("circle", r"[○❍◦⚪〇]|[ㅇᄋo](?=\s)|ᄋ"),
+    ("circle", r"[○❍◦⚪〇]|◯(?!◯)|[ㅇᄋo](?=\s)|ᄋ"),  # ◯◯◯ hides a name
     ("double_circle", r"[◎●◉]"),
     ("diamond", r"[◆◇◈]"),
     ("arrow", r"[▶▷►➢➤→⇒▸▹➔➜]"),

@@ -304,3 +304,27 @@ def test_agenda_items_are_no_outcomes_and_a_results_section_is_no_topic(tmp_path
         (None, "학부모대표"),
         ("진하람", None),
     ]
+
+
+def test_large_circle_bullets_bracketed_speakers_and_a_motion_carried(tmp_path: Path) -> None:
+    r = _report(
+        tmp_path,
+        """제7차 마을자치회 운영위원회 회의록
+◯ 일시 : 2026. 2. 10.(화) 19:30
+◯ 장소 : 마을자치회관
+◯ 참석 : 위원장(윤서진), 부위원장(탁민재), 위원 7명
+◯ 위원장(윤서진)  마을축제 예산안을 상정합니다.
+◯ 탁민재 위원  공연비를 줄이자는 의견입니다.
+◯ 위원장(윤서진)  그러면 공연비는 20% 줄이는 것으로 의결하겠습니다. 이의 있으십니까?
+   (「없습니다」 하는 위원 있음)
+◯ 위원장(윤서진)  가결되었음을 선포합니다.
+""",
+    )
+    assert r.meeting is not None and (r.meeting.date, r.meeting.location) == ("2026-02-10", "마을자치회관")
+    assert [(p.name, p.title) for p in r.meeting.attendees] == [("윤서진", "위원장"), ("탁민재", "부위원장")]
+    assert [(d.topic, d.text) for d in r.decisions] == [(None, "그러면 공연비는 20% 줄이는 것으로 의결하겠습니다")]
+
+
+def test_a_run_of_large_circles_is_a_mask_not_a_bullet(tmp_path: Path) -> None:
+    r = _report(tmp_path, "주민 간담회 결과 보고\n○ 일시 : 2026. 2. 10.(화) 19:30\n○ 참석 : ◯◯◯ 위원, 윤서진 위원\n")
+    assert r.meeting is not None and [p.name for p in r.meeting.attendees] == ["윤서진"]

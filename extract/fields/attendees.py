@@ -92,6 +92,8 @@ class Collector:
                 inner, paren = m.group("inner").strip(), m.group("org").strip()
                 if is_title(paren, self.models) and is_name(inner, self.models):
                     item = f"{inner} {paren}"  # `홍길동(위원장)`: the bracket holds the title
+                elif is_title(inner, self.models) and is_name(paren, self.models):
+                    item = f"{inner} {paren}"  # `위원장(윤서진)`: the bracket holds the name
                 elif is_title(paren.split()[-1], self.models) and is_title(inner.split()[-1], self.models):
                     item = inner  # `스마트도시과장(TF 단장)`: the bracket holds the role in this meeting
                 else:

@@ -89,7 +89,9 @@ def _is_name(w: str, models: Models) -> bool:
 
 # A speech line of minutes: `○의장 문태석  성원이 되었으므로 …`, `○이하늘 위원  …`: the speaker (a title and
 # a name, a name and 위원/의원, or a bare title), two spaces or a tab, then what was said.
-_SPEECH = re.compile(r"^(?P<speaker>[가-힣]+(?: [가-힣]+){0,2})(?: {2,}|\t)\s*(?P<speech>\S.*)$")
+_SPEECH = re.compile(
+    r"^(?P<speaker>[가-힣]+(?:\([가-힣]{2,4}\))?(?: [가-힣]+){0,2})(?: {2,}|\t)\s*(?P<speech>\S.*)$"
+)  # `위원장(윤서진)  …`: the name in brackets after the title
 # The same with one space (PDF text loses the second): only a title and a name, or a name and 위원/의원.
 _SPEAKER_PAIR = re.compile(r"^(?P<speaker>(?P<first>[가-힣]{2,15}) (?P<second>[가-힣]{2,4}))\s+(?P<speech>\S.*)$")
 
@@ -111,7 +113,7 @@ def speech(line: Line, models: Models) -> tuple[str, str] | None:
         titled_name = is_title(first, models) and is_name(second, models)
         if m is None or not (titled_name or (is_name(first, models) and second in {"위원", "의원"})):
             return None
-    if not _speaker(m.group("speaker").split(" "), models):
+    if not _speaker(re.sub(r"[()]", " ", m.group("speaker")).split(), models):
         return None
     return m.group("speaker"), m.group("speech")
 

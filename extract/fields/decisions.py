@@ -138,27 +138,29 @@ def _declared(line: Line, said: str) -> str:
     return clean(said[start:])
 
 
-def _chair(lines: list[Line], i: int, said: str, items: dict[int, str]) -> tuple[str, str | None]:
+def _chair(lines: list[Line], i: int, said: str, items: dict[int, str], models: Models) -> tuple[str, str | None]:
     """What the chair declared in line i (its declaring sentence) and the agenda item it rules on. A
     declaration that names nothing (`그럼 가결되었음을 선포합니다`) carries the motion put to the meeting
     just before (`… 하는 것으로 결정하겠습니다. 이의 없으십니까?`)."""
     text = _declared(lines[i], said)
     topic = _speech_topic(text, items) or _spoken_before(lines, i, items)
     if topic is None and len(compact(text)) <= 16:
-        return _motion_before(lines, i) or text, None
+        return _motion_before(lines, i, models) or text, None
     return text, topic
 
 
 _NO_OBJECTION = re.compile(r"이의\s*(?:가\s*)?(?:없으십니까|있으십니까|없습니까|있습니까)")
 
 
-def _motion_before(lines: list[Line], i: int) -> str | None:
+def _motion_before(lines: list[Line], i: int, models: Models) -> str | None:
     """The sentence before `이의 없으십니까?` in the last few lines before line i: the motion."""
     for ln in reversed(lines[max(0, i - 6) : i]):
-        asked = _NO_OBJECTION.search(ln.body)
+        spoken = speech(ln, models)
+        said = spoken[1] if spoken is not None else ln.body
+        asked = _NO_OBJECTION.search(said)
         if asked is not None:
-            sentences = [s for s in _SENTENCE_END.split(ln.body[: asked.start()]) if s.strip()]
-            return clean(sentences[-1].split("\t")[-1]) if sentences else None
+            sentences = [s for s in _SENTENCE_END.split(said[: asked.start()]) if s.strip()]
+            return clean(sentences[-1]) if sentences else None
     return None
 
 
@@ -242,11 +244,12 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
         if stated and ln.field is None and not in_agenda and not roles(ln, models, include_self=True) & _NOT_OUTCOMES:
             spoken = speech(ln, models) if kind == "minutes" else None
             if spoken is not None:  # what the chair declared, without the speaker; the item it rules on
-                add(ln, *_chair(lines, i, spoken[1], items), 0.9)
+                add(ln, *_chair(lines, i, spoken[1], items, models), 0.9)
             elif verdict := _labelled_verdict(ln):  # `겨울철 제설 대책 : 원안 의결`: the item, then its outcome
                 add(ln, verdict[1], verdict[0], 0.9)
             elif kind == "minutes" and ln.parent is not None and speech(ln.parent, models) is not None:
-                add(ln, *_chair(lines, i, ln.body, items), 0.9)  # the chair's speech going on below its first line
+                # the chair's speech going on below its first line
+                add(ln, *_chair(lines, i, ln.body, items, models), 0.9)
             else:
                 add(ln, _said(ln, models), _topic(ln, models), 0.9)
 
