@@ -7,7 +7,8 @@ usual rank of the markers says it sits further out. Markdown headings (`##`) fra
 a bare section title (`결정사항`, `향후 계획`) holds the lines after it until one is dedented below it, the
 next such title, or a document field that ends the body (`붙임`, `시행`).
 Lines without a marker hang under the innermost open item, unless they are dedented below it (table rows,
-which start at the margin wherever the table sits, never leave it).
+which start at the margin wherever the table sits, never leave it) or close the report far to the right
+(its date and sender, right-aligned).
 """
 
 from __future__ import annotations
@@ -19,6 +20,14 @@ MAX_DEPTH = 32  # no real report nests deeper; deeper lines become siblings at t
 # Labelled document fields that come after the body (or before it): a bare section title does not hold them.
 _CLOSING = {"attachments", "approval_date", "doc_number", "disclosure", "recipient", "via", "title", "contact"}
 _NUMBERED = {"num_dot", "kor_dot", "num_paren", "kor_paren", "paren_num", "paren_kor", "circled", "circled_kor"}
+
+
+SIGN_OFF_LINES = 4  # the last lines of a report may sign it off: its date and sender, set far right
+
+
+def _signs_off(line: Line, innermost: Line) -> bool:
+    """A closing line set far to the right of the item before it (right-aligned), not a continuation of it."""
+    return line.indent >= 20 and line.indent >= innermost.indent + 12 and "\t" not in line.raw.strip()
 
 
 def _family(mclass: str | None) -> str:
@@ -95,7 +104,9 @@ def build(lines: list[Line]) -> list[Line]:
             # margin wherever they sit, and the items after the table continue the same outline), unless
             # it is a labelled document field such as `붙임`.
             table_row = "\t" in line.raw.strip() and line.field is None
-            if stack and line.indent < stack[-1].indent and not table_row:
+            if order >= len(lines) - SIGN_OFF_LINES and stack and _signs_off(line, stack[-1]):
+                del stack[heading_floor() :]  # `2026. 3. 6.` / `경제정책과` set far right at the end
+            elif stack and line.indent < stack[-1].indent and not table_row:
                 while stack and stack[-1].heading is None and stack[-1].indent >= line.indent:
                     stack.pop()
             attach(line)

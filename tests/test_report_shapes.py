@@ -328,3 +328,40 @@ def test_large_circle_bullets_bracketed_speakers_and_a_motion_carried(tmp_path: 
 def test_a_run_of_large_circles_is_a_mask_not_a_bullet(tmp_path: Path) -> None:
     r = _report(tmp_path, "주민 간담회 결과 보고\n○ 일시 : 2026. 2. 10.(화) 19:30\n○ 참석 : ◯◯◯ 위원, 윤서진 위원\n")
     assert r.meeting is not None and [p.name for p in r.meeting.attendees] == ["윤서진"]
+
+
+SIDES = """전통시장 주차장 유료화 관련 상인 간담회 결과
+
+  가. 일시: 3.5.(목) 14:00-15:10
+  나. 장소: 가온시장 상인회 사무실
+  다. 참석: 경제정책과장 외 4명, 상인 12명
+  라. 주요 논의사항
+   ○ 공영주차장 유료화
+     - 상인회는 매출 감소를 우려하여 반대하고, 주민대표는 장기주차 해소를 위해 찬성하여 이견이 있었음
+     → 1시간 무료 후 유료화하는 절충안을 마련하여 재논의하기로 함
+  마. 향후 계획: 절충안 마련 후 2차 간담회 개최
+
+                                       2026. 3. 6.
+                                       경제정책과
+"""
+
+
+def test_a_report_dated_at_its_end_and_parties_taking_sides(tmp_path: Path) -> None:
+    r = _report(tmp_path, SIDES)
+    # the closing date dates the report, and the year-less meeting date with it
+    assert r.document.approval_date == "2026-03-06"
+    assert r.meeting is not None and (r.meeting.date, r.meeting.start_time) == ("2026-03-05", "14:00")
+    # a title with 외 N명 among counted groups: the person, and the group of them all
+    assert [(g.name, g.count) for g in r.meeting.attendee_groups] == [("경제정책과장", 5), ("상인", 12)]
+    assert [(p.name, p.title) for p in r.meeting.attendees] == [(None, "경제정책과장")]
+    (dis,) = r.disagreements
+    assert dis.topic == "공영주차장 유료화"
+    assert [(p.party, p.stance) for p in dis.positions] == [
+        ("상인회", "매출 감소를 우려하여 반대"),
+        ("주민대표", "장기주차 해소를 위해 찬성"),
+    ]
+    assert [(d.topic, d.text) for d in r.decisions] == [
+        ("공영주차장 유료화", "1시간 무료 후 유료화하는 절충안을 마련하여 재논의하기로 함")
+    ]
+    # the date and sender set far right close the report: they are not items of its last section
+    assert [(f.text, f.date) for f in r.follow_ups] == [("절충안 마련 후 2차 간담회 개최", None)]

@@ -260,9 +260,9 @@ class Collector:
                 self.groups.append(
                     AttendeeGroup(name=name, count=values.parse_count(text), evidence=line.span_of(text))
                 )
-            elif all(_NAMED_COUNT.match(part.strip()) for part in text.split(",")) and not re.search(
-                r"(외|등)\s*\d+\s*(명|인)$", text
-            ):
+            elif all(
+                _NAMED_COUNT.match(part.strip()) and not _NAMED_AND_MORE.match(part.strip()) for part in text.split(",")
+            ) and not re.search(r"(외|등)\s*\d+\s*(명|인)$", text):
                 for part in text.split(","):  # `내부 1명, 외부 5명`
                     m = _NAMED_COUNT.match(part.strip())
                     assert m is not None

@@ -83,6 +83,8 @@ def _topic(line: Line, models: Models) -> str | None:
     for anc in line.ancestors():
         if anc.field == "decision" and not anc.value:
             return None
+        if "DISAGREEMENT" in anc.cues and anc.parent is not None and _SENTENCE.search(anc.body):
+            continue  # `…하여 이견이 있었음` over its `→ …하기로 함`: the item disagreed on is the topic
         if anc.body and anc.field is None and not anc.value:
             return None if "decision" in own_roles(anc, models) else clean(anc.body)
     return None
@@ -119,6 +121,7 @@ def _labelled_verdict(line: Line) -> tuple[str, str] | None:
     return (clean(item), clean(value)) if any(end is not None and end > value_start for end in ends) else None
 
 
+_SENTENCE = re.compile(r"(?:음|함|임|됨|다)\.?$")  # a line that ends as a sentence, not as a heading
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 

@@ -61,6 +61,13 @@ _EACH = re.compile(
     r"(?P<b>[가-힣][가-힣 ]{0,11}?)(?:은|는)\s+(?P<sb>[^,]{2,40}?)(?:을|를)\s*"
     r"(?:각각\s*)?(?:주장|요구|제시|희망|선호|지지)"
 )
+# Two parties taking sides: `상인회는 매출 감소를 우려하여 반대하고, 주민대표는 장기주차 해소를 위해 찬성하여`.
+_SIDES = re.compile(
+    r"(?<![가-힣])(?P<a>[가-힣][가-힣 ]{0,11}?)(?:은|는)\s+(?P<sa>[^,]{0,40}?(?:반대|찬성|동의|우려))"
+    r"(?:하고|하였고|했고|하며|하였으며|했으며|하는\s*반면|한\s*반면)\s*,?\s*"
+    r"(?P<b>[가-힣][가-힣 ]{0,11}?)(?:은|는)\s+(?P<sb>[^,]{0,40}?(?:반대|찬성|동의|우려))"
+    r"(?:하여|하였으나|했으나|하였음|했음|함|하는)"
+)
 _ABOUT = re.compile(
     r"^(?P<topic>.{4,80}?)\s*(?:에\s*대해|에\s*대하여|에\s*대한|에\s*관해|에\s*관하여|과\s*관련하여|와\s*관련하여|관련하여|관련)\s"
 )
@@ -79,7 +86,7 @@ def _narrative(line: Line, siblings: list[Line]) -> Disagreement | None:
         return None
     labelled = line.field is None and bool(line.label) and bool(line.value)  # `배분 비율 : 업체는 7:3, 구는 5:5를 제시`
     body = clean(line.value or "") if labelled else clean(line.body)
-    each = _EACH.search(body)
+    each = _EACH.search(body) or _SIDES.search(body)
     between = None if each else _BETWEEN.search(body)
     if each is not None:
         positions = [(each.group("a"), each.group("sa")), (each.group("b"), each.group("sb"))]

@@ -136,15 +136,23 @@ def _issuer(lines: list[Line]) -> str | None:
 REPORT_DATE_LINES = 6  # the title block: title, sub-title, department and date lines
 
 
+CLOSING_DATE_LINES = 4  # a date on a line of its own among the last lines dates the report
+
+
 def _report_date(lines: list[Line], title_line: Line | None) -> tuple[str, Line] | None:
     """A report with neither 결재일자 nor 시행 line dates itself on a line near the top, over or under the
-    title, that ends with the date: `2016. 4. 28.`, `【주관부서】기획팀 홍길동 주무관 / ’25년 5월 8일`."""
+    title, that ends with the date (`2016. 4. 28.`, `【주관부서】기획팀 홍길동 주무관 / ’25년 5월 8일`), or on
+    a line of its own among its last lines (the date over the sender, right-aligned)."""
     for ln in lines[:REPORT_DATE_LINES]:
         if ln is title_line or ln.field is not None or (ln.marker is not None and ln.mclass != "label"):
             continue
         dates = values.find_dates(ln.body)
         if dates and not re.sub(r"[\s.,)\]】]", "", ln.body[dates[-1].end :]):
             return dates[-1].iso, ln
+    for ln in lines[-CLOSING_DATE_LINES:]:  # or at its end, on a line of its own over the sender
+        dates = values.find_dates(ln.body) if ln.marker is None and ln.field is None else []
+        if len(dates) == 1 and not re.sub(r"[\s.,()]", "", ln.body[: dates[0].start] + ln.body[dates[0].end :]):
+            return dates[0].iso, ln
     return None
 
 
