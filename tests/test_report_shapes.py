@@ -187,6 +187,8 @@ def test_a_bracketed_reply_without_a_request_before_it_is_no_decision(tmp_path: 
         ("○ 참석 : 공동위원장 2명, 위원 13명 (총 15명)", [("참석", 15), ("공동위원장", 2), ("위원", 13)], []),
         # who came, and the membership after a slash
         ("○ 출석위원 : 18명 / 재적위원 25명", [("출석위원", 18)], []),
+        # the people named lead a counted group they belong to; 전원 (all of them) adds nothing
+        ("○ 참석 : 위원장(부시장) 등 위원 7명 전원", [("위원", 7)], [(None, "위원장")]),
         # panelists of a debate attended it
         (
             "○ 토 론 자 : 가온대학교 교수 여민석, 도시재생과장 방준기",

@@ -32,7 +32,7 @@ _TOTAL_AFTER = re.compile(r"\s*\(\s*총\s*(\d+)\s*(?:명|인)\s*\)\s*$")  # `공
 
 
 def _count_only(text: str) -> str:
-    return _INCLUDING.sub("", _ENROLLED.sub("", text))
+    return _ALL_OF_THEM.sub("", _INCLUDING.sub("", _ENROLLED.sub("", text)))
 
 
 # A total and its breakdown by body: `8명 ▷ 예산위원 6, 재정전문가 1, 시의회 1`, `12명(위원 10, 간사 2)`
@@ -47,6 +47,9 @@ _OF_WHOM = re.compile(
     r"^[가-힣 ]*?\d+\s*(?:명|인)\s*중\s*(?P<n>\d+)\s*(?:명|인)\s*(?:참석|출석)?\s*(?:\((?P<named>[^()]+)\))?$"
 )
 _AND_MORE = re.compile(r"외\s*(\d+)\s*(?:명|인)\s*\.?$")
+# `위원장(부시장) 등 위원 7명`: the people named lead a counted group they belong to
+_LEADING = re.compile(r"^(?P<lead>\S.{0,40}?)\s+등\s+(?P<grp>[가-힣][가-힣 ]{0,10}?)\s*(?P<n>\d+)\s*(?:명|인)$")
+_ALL_OF_THEM = re.compile(r"\s*(?:전원|모두)\s*(?:참석)?\s*$")  # `위원 7명 전원`
 _SPLIT_DEPARTMENT = re.compile(r"^[가-힣]과장$(?<!부과장)")  # `책과장`: the tail of 경제정책과장 (부과장 is a title)
 _PAREN_ORG = re.compile(r"^(?P<inner>.+?)\s*\((?P<org>[^()]+)\)$")
 
@@ -273,6 +276,11 @@ class Collector:
                 _NAMED_COUNT.match(p) or _NAMED_AND_MORE.match(p) for p in parts
             ):
                 self._counted_parts(parts, line, org, group)
+            elif (led := _LEADING.match(text.strip())) is not None and line.field == "attendees":
+                self.groups.append(
+                    AttendeeGroup(name=clean(led.group("grp")), count=int(led.group("n")), evidence=line.span_of(text))
+                )
+                self.parse_items(led.group("lead"), line, org, clean(led.group("grp")))
             elif text:
                 totalled = self._maybe_total(text, line, group)
                 before = len(self.people)

@@ -63,7 +63,7 @@ def _is_reply(line: Line, models: Models) -> bool:
 
 
 def _reply_after(line: Line, models: Models) -> Line | None:
-    """The next line at the same level when a bracketed reply label opens it (`(답변) …`)."""
+    """The next line at the same level when a reply label opens it (`(답변) …`, `답변(과장) : …`)."""
     siblings = line.parent.children if line.parent is not None else None
     if not siblings or siblings[-1] is line:
         return None
@@ -71,10 +71,13 @@ def _reply_after(line: Line, models: Models) -> Line | None:
     return nxt if _is_reply(nxt, models) else None
 
 
-def _unlabelled(text: str, labelled: bool) -> str:
-    """`(건의) 가로등 교체 요청` -> `가로등 교체 요청`: the request without its bracketed label."""
-    m = _BRACKET_LABEL.match(text) if labelled else None
-    return clean(text[m.end() :] if m else text)
+def _request(line: Line, models: Models) -> str:
+    """What was asked, without its label: `(건의) 가로등 교체 요청`, `질의(위원) : 가로등 교체 요청` -> `가로등
+    교체 요청`."""
+    if _request_label(line, models):
+        return clean(line.value or "")
+    m = _BRACKET_LABEL.match(line.body) if "ASKED" in line.cues else None
+    return clean(line.body[m.end() :] if m else line.body)
 
 
 def _topic(line: Line, models: Models) -> str | None:
@@ -261,11 +264,10 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
     for ln in lines if kind in _MEETING_KINDS else []:
         if id(ln) in used or ln.heading is not None or len(ln.body) < 8:
             continue
-        labelled = _request_label(ln, models)
-        asked = not ln.children and ("ASKED" in ln.cues or labelled)
+        asked = not ln.children and ("ASKED" in ln.cues or _request_label(ln, models))
         reply = _reply_after(ln, models) if asked else None
         if reply is not None and id(reply) not in used:  # `○ (건의) …` then `○ (답변) …`, side by side
-            add(reply, _said(reply, models), clean(ln.value or "") if labelled else _unlabelled(ln.body, True), 0.75)
+            add(reply, _said(reply, models), _request(ln, models), 0.75)
             continue
         if not ln.children:
             continue
@@ -275,7 +277,7 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             continue  # the chain is answered from its top proposal
         answer = _answer(ln, used)
         if answer is not None:
-            add(answer, _said(answer, models), _unlabelled(ln.body, "ASKED" in ln.cues), 0.75)
+            add(answer, _said(answer, models), _request(ln, models), 0.75)
 
     # 3. Meeting reports: the items of a 결정사항 / 의결사항 / 합의사항 section, and discussion points that
     # end in a conclusion (…추진, …노력, …필요).
@@ -287,9 +289,11 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             if r & {"follow_up", "attendees", "overview"} or any(a.field == "agenda" for a in ln.ancestors()):
                 continue  # plans, who came, the facts of the meeting, the items of its agenda
             if ln.parent is not None and "decision" in own_roles(ln.parent, models) and ln.body:
-                if ln.label and ln.value and not r & {"opinion", "reason"}:  # `공공구매 목표 : 45억원으로 설정`
+                if roles(ln, models, include_self=True) & {"opinion", "reason"}:
+                    continue  # views and grounds given among the outcomes
+                if ln.label and ln.value:  # `공공구매 목표 : 45억원으로 설정`: the outcome on its label
                     add(ln, clean(ln.value), clean(ln.label), 0.8)
-                elif not r & {"opinion", "reason"}:
+                else:
                     add(ln, _said(ln, models), _topic(ln, models), 0.8)
             elif r & {"discussion", "result", "decision"} and "opinion" not in r and ln.ends_with_cue("CONCLUSION"):
                 add(ln, _said(ln, models), _topic(ln, models), 0.5)
