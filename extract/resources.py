@@ -27,7 +27,7 @@ LABEL_FIELDS = {
 }  # fmt: skip
 SECTION_ROLES = {
     "follow_up", "discussion", "result", "attendees", "overview", "decision", "photos", "background", "reply",
-    "opinion", "reason", "request",
+    "opinion", "reason", "request", "asked",
 }  # fmt: skip
 KINDS = {"meeting_result", "minutes", "meeting_plan", "other", "meeting_word", "not_meeting"}
 

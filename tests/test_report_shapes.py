@@ -367,3 +367,42 @@ def test_a_report_dated_at_its_end_and_parties_taking_sides(tmp_path: Path) -> N
     ]
     # the date and sender set far right close the report: they are not items of its last section
     assert [(f.text, f.date) for f in r.follow_ups] == [("절충안 마련 후 2차 간담회 개최", None)]
+
+
+def test_sides_labelled_by_cheuk_are_parties(tmp_path: Path) -> None:
+    r = _report(
+        tmp_path,
+        """가온천 복원사업 주민협의체 회의 결과
+Ⅰ. 회의 개요
+  ◈ 일시/장소 : 2026. 9. 17.(목) 14:00 / 하천관리사무소 2층
+Ⅱ. 주요 논의 내용
+  ◈ 산책로 포장재
+    ▸ 주민 측 : 투수성 포장재 사용 요구
+    ▸ 시공사 측 : 유지관리 비용 증가로 일반 아스콘 제안
+    ⇒ 투수성 포장재를 적용하기로 합의
+""",
+    )
+    (dis,) = r.disagreements
+    assert (dis.topic, dis.resolution) == ("산책로 포장재", "투수성 포장재를 적용하기로 합의")
+    assert [p.party for p in dis.positions] == ["주민", "시공사"]
+
+
+def test_requests_answered_in_a_section_of_requests_and_actions(tmp_path: Path) -> None:
+    r = _report(
+        tmp_path,
+        """노인일자리 수행기관 간담회 결과보고
+□ 개 요
+ ㅇ 일 시 : 2026. 5. 27.(수) 10:30~12:00
+□ 건의 및 조치계획
+ ㅇ 혹서기 야외활동 시간 조정 필요
+   → 7~8월 야외활동은 오전 10시까지로 단축 운영
+□ 협조 요청
+ ㅇ 참여자 명단 제출 요청
+   - 기한 : 6. 20.까지
+""",
+    )
+    # the request is answered, not a task; a request for cooperation with its deadline is a task
+    assert [(d.topic, d.text) for d in r.decisions] == [
+        ("혹서기 야외활동 시간 조정 필요", "7~8월 야외활동은 오전 10시까지로 단축 운영")
+    ]
+    assert [(f.text, f.date) for f in r.follow_ups] == [("참여자 명단 제출 요청", "2026-06-20")]

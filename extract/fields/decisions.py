@@ -271,8 +271,9 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             continue
         if not ln.children:
             continue
-        if not _asks(ln, models) or roles(ln, models, include_self=True) & {"follow_up", "attendees"}:
-            continue
+        r = roles(ln, models, include_self=True)
+        if not _asks(ln, models) or "attendees" in r or ("follow_up" in r and "asked" not in r):
+            continue  # not in who came, nor in plans unless requests are answered there (`건의 및 조치계획`)
         if ln.parent is not None and _asks(ln.parent, models) and ln.parent.children[-1] is ln:
             continue  # the chain is answered from its top proposal
         answer = _answer(ln, used)

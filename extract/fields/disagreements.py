@@ -12,8 +12,8 @@ from ..schema import Disagreement, StancePosition
 from .common import clean, compact, mostly_redacted, own_roles
 
 _PARTY = re.compile(
-    r"^(?P<party>[^:()]{1,15}?)\s*(?:측|측의|의)?\s*(?P<kind>입장|의견|주장|해명|요구|답변|반론|보도|설명)$"
-)
+    r"^(?P<party>[^:()]{1,15}?)\s*(?:(?:측|측의|의)?\s*(?P<kind>입장|의견|주장|해명|요구|답변|반론|보도|설명)|측)$"
+)  # `구 입장`, `청구인 주장`, `주민 측`
 _TOPIC_TAIL = re.compile(
     r"\s*(?:에|에\s*대한|에\s*관한|관련|관련하여|과\s*관련한|을\s*두고|를\s*두고)?\s*"
     r"(?:상호\s*)?(?:입장\s*차이|입장차|의견\s*차이|의견차|견해\s*차이|견해차|이견|쟁점|대립)\s*(?:있음|발생|존재)?$"

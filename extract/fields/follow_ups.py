@@ -168,6 +168,8 @@ def extract(lines: list[Line], models: Models, main_block: Line | None, year: in
             continue
         if ln.children and "follow_up" in own_roles(ln, models):
             continue  # a nested `향후 추진일정` heading: its own items are the follow-ups
+        if "asked" in own_roles(section, models) and any(c.mclass == "arrow" for c in ln.children):
+            continue  # `건의 및 조치계획`: a request with its answer (→ …) under it, not a task
         keep(ln, _item(ln, year))
 
     # 2b. A line labelled as a follow-up section with its content inline (`협조사항 : … 회신 바랍니다`).
