@@ -76,6 +76,10 @@ REPORT_DATES = [
     ("【담당】기획팀 홍길동 주무관(1234) / ’26년 3월 9일\n2026년 협의회 운영 계획\n□ 추진 배경", "2026-03-09"),
     ("정책 협의회 결과 보고\n□ 일 시 : 2026. 3. 9.(월) 14:00\n□ 장 소 : 본관", None),  # the meeting's date
     ("정책 협의회 결과 보고\n□ 추진 배경\n○ 2026. 3. 9.(월)", None),  # an outline item, not the title block
+    # a date on a line of its own after the body, over the sender (or run into it, as PDF text does)
+    ("정책 협의회 결과 보고\n□ 추진 배경\n○ 내용\n          2026. 3. 9.\n          청소년정책과", "2026-03-09"),
+    ("정책 협의회 결과 보고\n□ 추진 배경\n○ 내용\n          2026. 3. 9. 청소년정책과", "2026-03-09"),
+    ("정책 협의회 결과 보고\n□ 추진 배경\n○ 내용\n          2026. 3. 9. 회의 개최", None),
 ]
 
 

@@ -406,3 +406,19 @@ def test_requests_answered_in_a_section_of_requests_and_actions(tmp_path: Path) 
         ("혹서기 야외활동 시간 조정 필요", "7~8월 야외활동은 오전 10시까지로 단축 운영")
     ]
     assert [(f.text, f.date) for f in r.follow_ups] == [("참여자 명단 제출 요청", "2026-06-20")]
+
+
+def test_pdf_text_runs_the_sender_into_the_closing_date_and_loses_a_speakers_second_space(tmp_path: Path) -> None:
+    r = _report(
+        tmp_path,
+        SIDES.replace("2026. 3. 6.\n                                       경제정책과", "2026. 3. 6. 경제정책과"),
+    )
+    assert r.document.approval_date == "2026-03-06"
+    assert r.meeting is not None and r.meeting.date == "2026-03-05"
+    minutes = """제7차 마을자치회 운영위원회 회의록
+◯ 일시 : 2026. 2. 10.(화) 19:30
+◯ 위원장(윤서진) 공연비는 20% 줄이는 것으로 의결하겠습니다. 이의 있으십니까?
+◯ 위원장(윤서진) 가결되었음을 선포합니다.
+"""
+    r = _report(tmp_path, minutes)
+    assert [d.text for d in r.decisions] == ["공연비는 20% 줄이는 것으로 의결하겠습니다"]

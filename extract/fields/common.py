@@ -96,6 +96,10 @@ _SPEECH = re.compile(
 _SPEAKER_PAIR = re.compile(r"^(?P<speaker>(?P<first>[가-힣]{2,15}) (?P<second>[가-힣]{2,4}))\s+(?P<speech>\S.*)$")
 
 
+# `위원장(윤서진) 가결되었음을 …`: a title with the name in brackets needs no second space to end the speaker
+_BRACKETED_SPEAKER = re.compile(r"^(?P<speaker>[가-힣]{2,15}\([가-힣]{2,4}\))\s+(?P<speech>\S.*)$")
+
+
 def speech(line: Line, models: Models) -> tuple[str, str] | None:
     """(speaker, what was said) for a minutes speech line (`○위원장 문태석  …`, or a row of a 발언자 | 발언
     내용 table), else None."""
@@ -106,7 +110,7 @@ def speech(line: Line, models: Models) -> tuple[str, str] | None:
         return None
     if line.mclass not in {"circle", "double_circle"}:
         return None
-    m = _SPEECH.match(line.body)
+    m = _SPEECH.match(line.body) or _BRACKETED_SPEAKER.match(line.body)
     if m is None:  # the two spaces may be lost (PDF text): then a title and a name must open the line
         m = _SPEAKER_PAIR.match(line.body)
         first, second = (m.group("first"), m.group("second")) if m else ("", "")

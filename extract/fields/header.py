@@ -139,7 +139,7 @@ REPORT_DATE_LINES = 6  # the title block: title, sub-title, department and date 
 CLOSING_DATE_LINES = 4  # a date on a line of its own among the last lines dates the report
 
 
-def _report_date(lines: list[Line], title_line: Line | None) -> tuple[str, Line] | None:
+def _report_date(lines: list[Line], title_line: Line | None, models: Models) -> tuple[str, Line] | None:
     """A report with neither 결재일자 nor 시행 line dates itself on a line near the top, over or under the
     title, that ends with the date (`2016. 4. 28.`, `【주관부서】기획팀 홍길동 주무관 / ’25년 5월 8일`), or on
     a line of its own among its last lines (the date over the sender, right-aligned)."""
@@ -149,10 +149,15 @@ def _report_date(lines: list[Line], title_line: Line | None) -> tuple[str, Line]
         dates = values.find_dates(ln.body)
         if dates and not re.sub(r"[\s.,)\]】]", "", ln.body[dates[-1].end :]):
             return dates[-1].iso, ln
-    for ln in lines[-CLOSING_DATE_LINES:]:  # or at its end, on a line of its own over the sender
+    body_seen = False  # a closing line comes after the body (after a line with an outline marker)
+    for k, ln in enumerate(lines):
+        body_seen = body_seen or ln.marker is not None
+        if k < len(lines) - CLOSING_DATE_LINES or not body_seen:
+            continue  # or at its end, on a line of its own over the sender
         dates = values.find_dates(ln.body) if ln.marker is None and ln.field is None else []
-        if len(dates) == 1 and not re.sub(r"[\s.,()]", "", ln.body[: dates[0].start] + ln.body[dates[0].end :]):
-            return dates[0].iso, ln
+        rest = ln.body[: dates[0].start] + ln.body[dates[0].end :] if len(dates) == 1 else "-"
+        if not re.sub(r"[\s.,()]", "", rest) or (rest.startswith(" ") and is_org(rest.strip(), models)):
+            return dates[0].iso, ln  # `2026. 3. 6.`, or PDF text that runs the sender into it: `… 경제정책과`
     return None
 
 
@@ -209,7 +214,7 @@ def extract(lines: list[Line], models: Models) -> DocumentInfo:
     if title_line is not None:
         seen["title"] = title_line
     if info.approval_date is None:
-        dated = _report_date(lines, title_line)
+        dated = _report_date(lines, title_line, models)
         if dated is not None:
             info.approval_date, seen["approval_date"] = dated
     year = int(info.approval_date[:4]) if info.approval_date else None
