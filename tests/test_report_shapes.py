@@ -1,6 +1,7 @@
-"""Whole-report behaviour on report shapes written for the tests: a report without a heading, bracketed
-agenda labels, role labels over attendee lists, verdicts and their grounds, the items of a discussion's
-results, a 결재 table aligned with spaces, and requests answered by a bracketed reply."""
+"""Whole-report behaviour on report shapes written for the tests: a report without a heading or dated at
+its end, bracketed agenda labels, verdicts and their grounds, the items of a discussion's results, requests
+answered by a labelled reply, minutes as speech tables, parties taking sides (who attended and who signed:
+test_report_people.py)."""
 
 from __future__ import annotations
 
@@ -80,22 +81,6 @@ def test_bracketed_agenda_labels_verdicts_and_their_grounds(tmp_path: Path) -> N
     assert [d.text for d in r.decisions] == ["가결 (신호등 동시 설치 조건)", "부결", "재심의"]
 
 
-@pytest.mark.parametrize(
-    ("line", "people"),
-    [
-        ("   ◦ 위원장 : 부시장 한경수", [("한경수", "부시장", None)]),
-        ("   ◦ 위  원 : 오세린, 임도윤", [("오세린", "위원", None), ("임도윤", "위원", None)]),
-        ("   ◦ 간  사 : 도시계획과장", [(None, "도시계획과장", None)]),
-        ("   ◦ 구  청 : 도시계획과장 오세린", [("오세린", "도시계획과장", "구청")]),  # a body, not a role
-    ],
-)
-def test_role_labels_give_their_people_a_title(tmp_path: Path, line: str, people: list[tuple]) -> None:
-    text = f"도시계획위원회 심의 결과\n1. 회의개요\n ○ 일시 : 2026. 3. 18.(수) 14:00\n ○ 참석위원 : 11명\n{line}\n"
-    r = _report(tmp_path, text)
-    assert r.meeting is not None
-    assert [(p.name, p.title, p.organization) for p in r.meeting.attendees] == people
-
-
 def test_the_items_of_a_discussions_results_are_its_outcomes(tmp_path: Path) -> None:
     r = _report(
         tmp_path,
@@ -116,28 +101,6 @@ def test_the_items_of_a_discussions_results_are_its_outcomes(tmp_path: Path) -> 
         ("판로 박람회", "9월 중 구청 광장에서 개최"),
     ]
     assert [(f.text, f.date) for f in r.follow_ups] == [("공공구매 계획 통보", "2026-05-29")]
-
-
-@pytest.mark.parametrize(
-    "table",
-    [
-        # a plain-text export aligned with spaces
-        """                       결    재
-           담당      팀장      과장
-          황보민    우지안    전결 3/12 남궁진""",
-        # PDF text: the cells one space apart
-        """결 재
-담당 팀장 과장
-황보민 우지안 전결 3/12 남궁진""",
-    ],
-)
-def test_an_approval_table_aligned_with_spaces(tmp_path: Path, table: str) -> None:
-    r = _report(tmp_path, table + "\n\n        공동주택 관리 분쟁조정위원회 회의 결과\n")
-    assert [(s.position, s.name) for s in r.document.approval_line] == [
-        ("담당", "황보민"),
-        ("팀장", "우지안"),
-        ("과장", "남궁진"),
-    ]
 
 
 @pytest.mark.parametrize(
@@ -174,34 +137,6 @@ def test_a_bracketed_reply_without_a_request_before_it_is_no_decision(tmp_path: 
  ○ (답변) 후보지 2곳 검토 중
 """
     assert _report(tmp_path, text).decisions == []
-
-
-@pytest.mark.parametrize(
-    ("line", "groups", "people"),
-    [
-        # the kinds of people in brackets are no people (전문가 reads like a name: 전 + 문가)
-        ("○ 참 석 자 : 약 80명(시민, 전문가, 관계 공무원)", [(None, 80)], []),
-        # members in brackets are
-        ("○ 참석위원 : 위원 2명(남궁진, 여민석)", [("위원", 2)], [("남궁진", None), ("여민석", None)]),
-        # the total after its parts
-        ("○ 참석 : 공동위원장 2명, 위원 13명 (총 15명)", [("참석", 15), ("공동위원장", 2), ("위원", 13)], []),
-        # who came, and the membership after a slash
-        ("○ 출석위원 : 18명 / 재적위원 25명", [("출석위원", 18)], []),
-        # the people named lead a counted group they belong to; 전원 (all of them) adds nothing
-        ("○ 참석 : 위원장(부시장) 등 위원 7명 전원", [("위원", 7)], [(None, "위원장")]),
-        # panelists of a debate attended it
-        (
-            "○ 토 론 자 : 가온대학교 교수 여민석, 도시재생과장 방준기",
-            [],
-            [("여민석", "교수"), ("방준기", "도시재생과장")],
-        ),
-    ],
-)
-def test_attendee_counts_and_lists(tmp_path: Path, line: str, groups: list[tuple], people: list[tuple]) -> None:
-    r = _report(tmp_path, f"정책토론회 결과 보고\n1. 개요\n  ○ 일시 : 2026. 9. 3.(목) 14:00\n  {line}\n")
-    assert r.meeting is not None
-    assert [(g.name, g.count) for g in r.meeting.attendee_groups] == groups
-    assert [(p.name, p.title) for p in r.meeting.attendees] == people
 
 
 def test_a_verdict_after_an_item_longer_than_a_label(tmp_path: Path) -> None:
@@ -325,11 +260,6 @@ def test_large_circle_bullets_bracketed_speakers_and_a_motion_carried(tmp_path: 
     assert r.meeting is not None and (r.meeting.date, r.meeting.location) == ("2026-02-10", "마을자치회관")
     assert [(p.name, p.title) for p in r.meeting.attendees] == [("윤서진", "위원장"), ("탁민재", "부위원장")]
     assert [(d.topic, d.text) for d in r.decisions] == [(None, "그러면 공연비는 20% 줄이는 것으로 의결하겠습니다")]
-
-
-def test_a_run_of_large_circles_is_a_mask_not_a_bullet(tmp_path: Path) -> None:
-    r = _report(tmp_path, "주민 간담회 결과 보고\n○ 일시 : 2026. 2. 10.(화) 19:30\n○ 참석 : ◯◯◯ 위원, 윤서진 위원\n")
-    assert r.meeting is not None and [p.name for p in r.meeting.attendees] == ["윤서진"]
 
 
 SIDES = """전통시장 주차장 유료화 관련 상인 간담회 결과
