@@ -352,3 +352,23 @@ def test_pdf_text_runs_the_sender_into_the_closing_date_and_loses_a_speakers_sec
 """
     r = _report(tmp_path, minutes)
     assert [d.text for d in r.decisions] == ["공연비는 20% 줄이는 것으로 의결하겠습니다"]
+
+
+def test_an_item_named_by_a_decision_noun_over_its_outcome_is_its_topic(tmp_path: Path) -> None:
+    r = _report(
+        tmp_path,
+        """청년정책 네트워크 분과 회의록
+■ 일  시 : 2026. 8. 6.(목) 19:00 ~ 20:30
+■ 논의 결과
+ 1) 하반기 정책 제안 주제 선정
+   · 투표 결과 '청년 1인가구 안전'으로 확정
+ 2) 홍보 업체 선정
+   · 세부 사항은 다음 회의에서 논의
+ 3) 청년 서포터즈 12명을 최종 선정
+""",
+    )
+    assert [(d.topic, d.text) for d in r.decisions] == [
+        ("하반기 정책 제안 주제 선정", "투표 결과 '청년 1인가구 안전'으로 확정"),
+        (None, "홍보 업체 선정"),  # nothing under it states an outcome: the noun still does
+        (None, "청년 서포터즈 12명을 최종 선정"),
+    ]

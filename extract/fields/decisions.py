@@ -104,6 +104,10 @@ def _speech_topic(said: str, items: dict[int, str]) -> str | None:
     return items.get(int(m.group(1))) or (clean(m.group("named")) if m.group("named") else None)
 
 
+def _decided_below(line: Line) -> bool:
+    return any("DECISION" in c.cues or c.ends_with_cue("DECISION_NOUN") for c in line.children)
+
+
 def _labelled_verdict(line: Line) -> tuple[str, str] | None:
     """`item : 원안 의결`: (the item decided on, the outcome) when a label names the item and a short value
     holds the outcome; also when the item is longer than a label may be (`2027년 지역사회보장계획 연차별
@@ -246,7 +250,9 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
                 add(target, clean(value), clean(item) or clean(ln.label or "") or _topic(ln, models), 0.9)
             continue
         in_agenda = any(a.field == "agenda" for a in ln.ancestors())
-        stated = "DECISION" in ln.cues or ln.ends_with_cue("DECISION_NOUN")
+        # a noun that states an outcome at the end of a line (`A업체를 최종 선정`), unless an item under it
+        # states the outcome: then it names the topic (`2) 정책 제안 주제 선정` over `… 으로 확정`)
+        stated = "DECISION" in ln.cues or (ln.ends_with_cue("DECISION_NOUN") and not _decided_below(ln))
         if stated and ln.field is None and not in_agenda and not roles(ln, models, include_self=True) & _NOT_OUTCOMES:
             spoken = speech(ln, models) if kind == "minutes" else None
             if spoken is not None:  # what the chair declared, without the speaker; the item it rules on
