@@ -35,7 +35,8 @@ def _cells(lines: list[Line], models: Models) -> list[Cell]:
         in_people = any(_PEOPLE_HEAD.fullmatch(c) for c in cells) or (in_people and len(cells) > 1)
         if in_people or any(a.field in {"attendees", "absentees"} for a in ln.ancestors()):
             continue  # an attendee table (`교수 | 남궁 윤`) pairs positions and names too, but nobody signed
-        for part in _COLUMNS.split(ln.raw.strip()) if "\t" not in ln.raw.strip() else ln.raw.split("\t"):
+        raw = ln.raw.strip()
+        for part in raw.split("\t") if "\t" in raw else _COLUMNS.split(raw):
             out.extend(Cell(text, ln) for text in _split_cell(part.strip(), models))
     return out
 

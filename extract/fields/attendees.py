@@ -21,7 +21,7 @@ _COUNT_THEN_LIST = re.compile(r"^(?P<grp>[^()\d]*?)\s*(?:(?:총|약)\s*)?(?P<n>\
 _LABEL_COUNT = re.compile(r"\(\s*(\d+)\s*(?:인|명)\s*\)\s*$")
 # A sub-label that is a role in the meeting (`위원장 :`, `민간위원 :`, `간 사 :`), not a body (`구청 :`).
 _ROLE_LABEL = re.compile(r"^[가-힣]{0,6}(?:위원장|위원|간사|의장|회장|단장)$")
-_BARE_COUNT = re.compile(r"\(\s*(\d+)\s*\)\s*$")  # `민간위원(6)`
+_ROLE_COUNT = re.compile(r"\(\s*(\d+)\s*(?:인|명)?\s*\)\s*$")  # `민간위원(6)`, `위원(6명)`
 # `위원장 포함 7명 (재적위원 11명)`: the count includes the one named, and the bracket gives the membership,
 # not who came: both are left out so that the line reads as the count of the group it is written under.
 _INCLUDING = re.compile(r"^[가-힣 ]{1,12}?\s*포함\s*(?=(?:총\s*)?\d+\s*(?:명|인))")
@@ -306,7 +306,7 @@ class Collector:
             elif is_redacted(text) and not re.sub(r"\*+", "", text).strip():
                 self.groups.append(AttendeeGroup(name=label, count=None, evidence=line.evidence()))
             else:
-                counted = _LABEL_COUNT.search(label) or _BARE_COUNT.search(label)
+                counted = _ROLE_COUNT.search(label)
                 if counted:  # `민간위원(6) : 노상철, …`: the label names a counted group
                     label, n = clean(label[: counted.start()]), int(counted.group(1))
                     if not any(g.name == label and g.count == n for g in self.groups):  # not counted above already

@@ -103,8 +103,8 @@ _BRACKETED_SPEAKER = re.compile(r"^(?P<speaker>[가-힣]{2,15}\([가-힣]{2,4}\)
 def speech(line: Line, models: Models) -> tuple[str, str] | None:
     """(speaker, what was said) for a minutes speech line (`○위원장 문태석  …`, or a row of a 발언자 | 발언
     내용 table), else None."""
-    if line.mclass is None and line.raw.count("\t") >= 1:
-        row = [c.strip() for c in line.raw.split("\t") if c.strip()]
+    row = [c for c in cells(line) if c] if line.mclass is None else []
+    if row:
         if len(row) == 2 and len(row[0]) <= 15 and _speaker(row[0].split(" "), models):
             return row[0], row[1]
         return None

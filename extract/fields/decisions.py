@@ -275,10 +275,10 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
         if reply is not None and id(reply) not in used:  # `○ (건의) …` then `○ (답변) …`, side by side
             add(reply, _said(reply, models), _request(ln, models), 0.75)
             continue
-        if not ln.children:
+        if not ln.children or not _asks(ln, models):
             continue
         r = roles(ln, models, include_self=True)
-        if not _asks(ln, models) or "attendees" in r or ("follow_up" in r and "asked" not in r):
+        if "attendees" in r or ("follow_up" in r and "asked" not in r):
             continue  # not in who came, nor in plans unless requests are answered there (`건의 및 조치계획`)
         if ln.parent is not None and _asks(ln.parent, models) and ln.parent.children[-1] is ln:
             continue  # the chain is answered from its top proposal
@@ -296,7 +296,7 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             if r & {"follow_up", "attendees", "overview"} or any(a.field == "agenda" for a in ln.ancestors()):
                 continue  # plans, who came, the facts of the meeting, the items of its agenda
             if ln.parent is not None and "decision" in own_roles(ln.parent, models) and ln.body:
-                if roles(ln, models, include_self=True) & {"opinion", "reason"}:
+                if (r | own_roles(ln, models)) & {"opinion", "reason"}:
                     continue  # views and grounds given among the outcomes
                 if ln.label and ln.value:  # `공공구매 목표 : 45억원으로 설정`: the outcome on its label
                     add(ln, clean(ln.value), clean(ln.label), 0.8)
