@@ -1,8 +1,11 @@
-"""The spaCy pipeline: a blank Korean `Language` whose tokenizer is Kiwi, plus the cue matcher (cues.py).
+"""The spaCy pipeline: a blank Korean `Language` whose tokens are Kiwi's surface tokens, plus the cue
+matcher (cues.py).
 
-`spacy.blank("ko")` would load mecab-ko; the registered tokenizer replaces it in the config.
-Token attributes: `tag_` holds the Kiwi tags joined by '+', `pos_` a UPOS mapping of the head morpheme,
-`token._.morphs` the (form, tag) pairs. `doc.spans["cues"]` holds the pattern matches from models/.
+`spacy.blank("ko")` would load mecab-ko; the registered tokenizer replaces it in the config. The tokens come
+from surface.split, which cuts them as Kiwi's analysis does, by rule (Kiwi itself cost 40% of a document's
+time, for token boundaries only: the cue patterns read token texts). Kiwi analyses a line when its morphemes
+are asked for: `token._.morphs` gives (form, tag) pairs; `analyse(doc)` sets `tag_` (the Kiwi tags joined
+by '+') and `pos_` (a UPOS mapping of the head morpheme). `doc.spans["cues"]` holds the pattern matches.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from . import cues, morph
+from . import cues, morph, surface
 from .resources import Models
 
 _LOCK = threading.Lock()
@@ -39,73 +42,76 @@ def _upos(tag: str) -> str:
     return "X"
 
 
-class KiwiTokenizer:
-    """spaCy tokenizer: text -> Doc of gongmun surface tokens; `doc.text` always equals the input."""
+class SurfaceTokenizer:
+    """spaCy tokenizer: text -> Doc of gongmun surface tokens (surface.split); `doc.text` always equals the
+    input. Kiwi reads a line only when its morphemes are asked for (`token._.morphs`, `analyse`)."""
 
     def __init__(self, vocab: Any, models: Models | None = None) -> None:
         self.vocab = vocab
         self.user_dict = models.user_dict if models else None
-        self._known: dict[str, tuple[int, int]] = {}  # tag string -> (TAG hash, POS id)
 
     def __call__(self, text: str) -> Any:
-        return self.make(text)
-
-    def make(self, text: str) -> Any:
-        from spacy.attrs import POS, TAG
         from spacy.tokens import Doc
 
-        k = morph.kiwi(self.user_dict)
-        lines = text.split("\n")
-        tiling = morph.tile(text, k.tokenize(lines) if len(lines) > 1 else [k.tokenize(lines[0])])
+        tiling = surface.split(text)
         doc = Doc(self.vocab, words=tiling.words, spaces=tiling.spaces)
-        if len(doc):  # tags and parts of speech set in one array: 5x faster than Doc(tags=, pos=)
-            doc.from_array([TAG, POS], self._tag_pos(tiling))
-        doc.user_data["surfaces"] = tiling.surfaces  # morphemes per token, turned into pairs when asked for
+        doc.user_data["user_dict"] = self.user_dict
         return doc
-
-    def _tag_pos(self, tiling: morph.Tiling) -> Any:
-        import numpy
-        from spacy.parts_of_speech import IDS as POS_IDS
-
-        known = self._known
-        rows = []
-        for word, surface in zip(tiling.words, tiling.surfaces, strict=True):
-            key = surface.tags if surface is not None else ("_SP" if word.isspace() else "_X")
-            row = known.get(key)
-            if row is None:
-                tag = key if surface is not None else "_SP"
-                upos = _upos(surface.morphs[0].tag) if surface is not None else "SPACE" if key == "_SP" else "X"
-                row = known[key] = (self.vocab.strings.add(tag), POS_IDS[upos])
-            rows.append(row)
-        return numpy.array(rows, dtype="uint64")
 
     def to_disk(self, *_: Any, **__: Any) -> None:  # spaCy serialisation hooks: nothing to store
         return None
 
-    def from_disk(self, *_: Any, **__: Any) -> KiwiTokenizer:
+    def from_disk(self, *_: Any, **__: Any) -> SurfaceTokenizer:
         return self
 
 
-def _morph_pairs(tok: Any) -> list[tuple[str, str]] | None:
-    surface: morph.Surface | None = tok.doc.user_data["surfaces"][tok.i]
-    return surface.pairs() if surface else None
+def morphemes(tok: Any) -> list[Any]:
+    """Kiwi's morphemes (kiwipiepy Tokens: .form, .tag, .start, .len within the line) that start inside
+    `tok`; Kiwi analyses the token's line once per Doc."""
+    doc = tok.doc
+    text: str = doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    lines: dict[int, list[tuple[int, Any]]] = doc.user_data.setdefault("kiwi_lines", {})
+    analysed = lines.get(start)
+    if analysed is None:
+        end = text.find("\n", tok.idx)
+        line = text[start : end if end >= 0 else len(text)]
+        found = morph.kiwi(doc.user_data.get("user_dict")).tokenize(line) if line.strip() else []
+        analysed = lines[start] = [(start + t.start, t) for t in found if t.len > 0]
+    return [t for at, t in analysed if tok.idx <= at < tok.idx + len(tok.text)]
+
+
+def analyse(doc: Any) -> Any:
+    """Set each token's `tag_` (Kiwi's tags joined by '+') and `pos_` (the UPOS of its first morpheme);
+    whitespace is `_SP`/SPACE. The extractors read surface tokens only: this is for people and tools."""
+    for tok in doc:
+        found = morphemes(tok)
+        if found:
+            tok.tag_, tok.pos_ = "+".join(m.tag for m in found), _upos(found[0].tag)
+        else:
+            tok.tag_, tok.pos_ = ("_SP", "SPACE") if tok.is_space else ("_X", "X")
+    return doc
+
+
+def _morph_pairs(tok: Any) -> list[tuple[str, str]]:
+    return [(m.form, m.tag) for m in morphemes(tok)]
 
 
 def _register() -> None:
     from spacy.tokens import Token
 
-    if not Token.has_extension("morphs"):  # stored once per Doc, read per token
+    if not Token.has_extension("morphs"):  # Kiwi's analysis of the token's line, read when asked for
         Token.set_extension("morphs", getter=_morph_pairs)
 
-    def create_tokenizer() -> Callable[[Any], KiwiTokenizer]:
-        def make(nlp: Any) -> KiwiTokenizer:
-            return KiwiTokenizer(nlp.vocab)
+    def create_tokenizer() -> Callable[[Any], SurfaceTokenizer]:
+        def make(nlp: Any) -> SurfaceTokenizer:
+            return SurfaceTokenizer(nlp.vocab)
 
         return make
 
     from spacy.util import registry
 
-    registry.tokenizers.register("gongmun.kiwi_tokenizer.v1", func=create_tokenizer)
+    registry.tokenizers.register("gongmun.surface_tokenizer.v1", func=create_tokenizer)
 
 
 def pipeline(models: Models) -> Any:
@@ -116,7 +122,7 @@ def pipeline(models: Models) -> Any:
             import spacy
 
             _register()
-            nlp: Any = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "gongmun.kiwi_tokenizer.v1"}}})
+            nlp: Any = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "gongmun.surface_tokenizer.v1"}}})
             nlp.tokenizer.user_dict = models.user_dict
             cues.register()
             ruler: Any = nlp.add_pipe("gongmun_cues", name="cues")

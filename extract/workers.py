@@ -73,7 +73,7 @@ def _worker_loop(tasks: Any, results: Any, options: Options, review: bool = Fals
     from .pipeline import run
     from .readers import read_bytes
 
-    # load Kiwi and spaCy (and run them once) before the first document, so that its time limit measures
+    # load spaCy and the rules (and run them once) before the first document, so that its time limit measures
     # the document only; if this fails, the documents report the problem themselves
     with contextlib.suppress(Exception):
         run(read_bytes("회의 결과 보고\n○ 일 시 : 2024. 1. 5.(금) 10:00\n".encode(), "warm-up.txt"), options)
