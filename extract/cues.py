@@ -37,6 +37,8 @@ class CueMatcher:
         self.singles: list[tuple[str, str, re.Pattern[str]]] = []  # (label, id, regex) of one-token patterns
         self.required: list[re.Pattern[str]] = []  # token regexes the Matcher's patterns need, each once
         self.needs: list[int] = []  # per Matcher pattern: bits of `required` its line must hold (0: none known)
+        self._any_single: re.Pattern[str] | None = None  # all of `singles` in one: most tokens match none
+        self._any_required: re.Pattern[str] | None = None  # all of `required` in one
         self._bits: dict[str, int] = {}  # token text -> bits of `required` it matches
         self._single_hits: dict[str, tuple[tuple[str, str], ...]] = {}  # token text -> (label, id) of its cues
 
@@ -64,6 +66,8 @@ class CueMatcher:
                         known.append(regex)
                     need |= 1 << known.index(regex)
             self.needs.append(need)
+        self._any_single = _any_of([r for _, _, r in self.singles])
+        self._any_required = _any_of(self.required)
         self.clear()
 
     def clear(self) -> None:
@@ -73,7 +77,9 @@ class CueMatcher:
 
     def __call__(self, doc: Any) -> Any:
         found: set[tuple[int, int, str, str]] = set()  # (start, end, label, pattern id), as SpanRuler keeps them
-        texts = [tok.text for tok in doc]
+        texts = doc.user_data.get("words")  # the tokenizer's words: no Token objects made to read them
+        if texts is None or len(texts) != len(doc):
+            texts = [tok.text for tok in doc]
         if self.singles:
             for i, text in enumerate(texts):
                 found.update((i, i + 1, label, pid) for label, pid in self._singles(text))
@@ -95,8 +101,8 @@ class CueMatcher:
         """(label, id) of the one-token patterns `text` matches."""
         hits = self._single_hits.get(text)
         if hits is None:
-            if "\n" in text:  # a line break is no cue: a cue lies inside one line
-                hits = ()
+            if "\n" in text or (self._any_single is not None and self._any_single.search(text) is None):
+                hits = ()  # a line break is no cue (a cue lies inside one line); most tokens match no pattern
             else:
                 hits = tuple((label, pid) for label, pid, regex in self.singles if regex.search(text) is not None)
             if len(self._single_hits) < _CACHE_LIMIT:
@@ -115,7 +121,9 @@ class CueMatcher:
             else:
                 bits = self._bits.get(text)
                 if bits is None:
-                    bits = sum(1 << k for k, r in enumerate(self.required) if r.search(text) is not None)
+                    bits = 0
+                    if self._any_required is None or self._any_required.search(text) is not None:
+                        bits = sum(1 << k for k, r in enumerate(self.required) if r.search(text) is not None)
                     if len(self._bits) < _CACHE_LIMIT:
                         self._bits[text] = bits
                 held |= bits
@@ -124,6 +132,17 @@ class CueMatcher:
 
     def _wanted(self, held: int) -> bool:
         return any(need & held == need for need in self.needs)
+
+
+def _any_of(regexes: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One regex that finds a match where any of `regexes` does (None when there are none, or when one
+    carries global flags that cannot join an alternation)."""
+    if not regexes or any(r.flags & ~re.UNICODE for r in regexes):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{r.pattern})" for r in regexes))
+    except re.error:
+        return None
 
 
 def _required_regex(token: Any) -> str | None:

@@ -56,6 +56,7 @@ class SurfaceTokenizer:
         tiling = surface.split(text)
         doc = Doc(self.vocab, words=tiling.words, spaces=tiling.spaces)
         doc.user_data["user_dict"] = self.user_dict
+        doc.user_data["words"] = tiling.words  # read by the cue matcher without making Token objects
         return doc
 
     def to_disk(self, *_: Any, **__: Any) -> None:  # spaCy serialisation hooks: nothing to store

@@ -60,6 +60,7 @@ class Models:
     version: str
     surnames: frozenset[str]
     titles: tuple[str, ...]  # exact titles, longest first
+    title_set: frozenset[str]  # the same, for membership tests
     title_suffixes: tuple[str, ...]
     org_suffixes: tuple[str, ...]
     strong_org_suffixes: tuple[str, ...]
@@ -216,6 +217,7 @@ def load_models(root: Path) -> Models:
         version=str(manifest.get("version", "0")),
         surnames=surnames,
         titles=tuple(sorted(titles, key=len, reverse=True)),
+        title_set=frozenset(titles),
         title_suffixes=tuple(sorted(suffixes, key=len, reverse=True)),
         org_suffixes=orgs,
         strong_org_suffixes=strong,

@@ -18,6 +18,7 @@ _STAMP_ONLY = re.compile(r"^(?:(?:전결|대결|代)\s*)?\d{1,2}/\d{1,2}$|^(?:�
 _COLUMNS = re.compile(r" {3,}")  # a plain-text 결재 table aligned with spaces (`담당      팀장      과장`)
 _PEOPLE_HEAD = re.compile(r"성명|이름|성함")
 _COOPERATION = re.compile(r"협조자?")
+_HANGUL_RUN = re.compile(r"[가-힣]+")
 SPACED_ISSUER = re.compile(r"^(?:[가-힣]\s+){2,}[가-힣]$")  # `가 온 구 청 장`: the issuer, letter-spaced
 
 
@@ -96,13 +97,23 @@ def _mend_words(words: list[str], models: Models) -> list[str]:
         if out and len(w) == 1 and not is_title(out[-1], models) and is_title(out[-1] + w, models):
             out[-1] += w
             continue
-        head = None
-        if (
-            4 <= len(w) <= 12 and re.fullmatch(r"[가-힣]+", w) and not is_name(w, models)
-        ):  # a title + a 2-4 syllable name
-            head = next((t for t in models.titles if w.startswith(t) and is_name(w[len(t) :], models)), None)
+        head = _title_head(w, models)
         out.extend([head, w[len(head) :]] if head is not None else [w])
     return out
+
+
+def _title_head(w: str, models: Models) -> str | None:
+    """The known title `w` opens when a 2-4 syllable name follows it (`주무관유다인` -> `주무관`), the longest."""
+    memo = models.memo("title_head")
+    if w in memo:
+        return memo[w]  # type: ignore[no-any-return]
+    head = None
+    if 4 <= len(w) <= 12 and _HANGUL_RUN.fullmatch(w) and not is_name(w, models):
+        head = next(
+            (w[:-k] for k in (2, 3, 4) if w[:-k] in models.title_set and is_name(w[-k:], models)), None
+        )  # a name has 2-4 syllables: the title is the rest, the longest that fits first
+    models.remember("title_head", w, head)
+    return head
 
 
 def _is_position(cell: Cell, models: Models) -> bool:

@@ -168,9 +168,8 @@ class Collector:
             if is_name(w, m):
                 return Person(name=w, organization=org, group=group)
             # `홍길동위원장` written without a space (a three-syllable name, so `문화과장` stays a title)
-            for t in m.titles:
-                if w.endswith(t) and len(w) - len(t) == 3 and is_name(w[: -len(t)], m):
-                    return Person(name=w[: -len(t)], title=t, organization=org, group=group)
+            if w[3:] in m.title_set and is_name(w[:3], m):
+                return Person(name=w[:3], title=w[3:], organization=org, group=group)
             if is_title(w, m):
                 return Person(name=None, title=w, organization=org, group=group)
             return None
@@ -211,7 +210,7 @@ class Collector:
         if not re.fullmatch(r"[가-힣]{3,}", word):
             return None
         for i in range(2, len(word) - 1):
-            if is_org(word[:i], m) and word[i:] in m.titles:
+            if is_org(word[:i], m) and word[i:] in m.title_set:
                 return Person(name=None, title=word[i:], organization=word[:i], group=group)
         return Person(name=None, title=word, organization=org, group=group) if is_title(word, m) else None
 

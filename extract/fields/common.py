@@ -14,12 +14,15 @@ _HANGUL_WORD = re.compile(r"[가-힣]+")
 _PUNCT_TAIL = re.compile(r"[\s,.;:·ㆍ]+$")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return _SPACES.sub("", text)
 
 
 def clean(text: str) -> str:
-    return _PUNCT_TAIL.sub("", re.sub(r"\s+", " ", text)).strip()
+    return _PUNCT_TAIL.sub("", _SPACES.sub(" ", text)).strip()
 
 
 def label_text(text: str) -> str:
@@ -58,7 +61,7 @@ def is_title(word: str, models: Models) -> bool:
 def _is_title(w: str, models: Models) -> bool:
     if not w or not _HANGUL_WORD.fullmatch(w):
         return False
-    if w in models.titles:
+    if w in models.title_set:
         return True
     return any(w.endswith(s) and len(w) > len(s) for s in models.title_suffixes)
 

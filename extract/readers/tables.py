@@ -55,7 +55,15 @@ def _outline(texts: Sequence[str]) -> bool:
     list, not a value: unroll it."""
     from ..lines import split_marker
 
-    return len(texts) >= 2 and sum(1 for t in texts if split_marker(t)[0] is not None) >= 2
+    if len(texts) < 2:
+        return False
+    found = 0
+    for t in texts:
+        if split_marker(t)[0] is not None:
+            found += 1
+            if found == 2:
+                return True
+    return False
 
 
 def group_rows(cells: Sequence[tuple[int, int, Sequence[P]]]) -> list[list[tuple[int, int, Sequence[P]]]]:
