@@ -13,7 +13,6 @@ PhraseMatcher, each distinct match once per label and pattern id), 3-4 times fas
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 SPANS_KEY = "cues"
@@ -39,8 +38,8 @@ class CueMatcher:
         self.needs: list[int] = []  # per Matcher pattern: bits of `required` its line must hold (0: none known)
         self._any_single: re.Pattern[str] | None = None  # all of `singles` in one: most tokens match none
         self._any_required: re.Pattern[str] | None = None  # all of `required` in one
-        self._bits: dict[str, int] = {}  # token text -> bits of `required` it matches
-        self._single_hits: dict[str, tuple[tuple[str, str], ...]] = {}  # token text -> (label, id) of its cues
+        # token text -> ((label, id) of its one-token cues, bits of `required` it matches or -1 for a line break)
+        self._known: dict[str, tuple[tuple[tuple[str, str], ...], int]] = {}
 
     def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
         """Add SpanRuler-style patterns; a ValueError from spaCy's validation names a bad one."""
@@ -72,19 +71,15 @@ class CueMatcher:
 
     def clear(self) -> None:
         """Forget the cached regex answers per token text."""
-        self._bits.clear()
-        self._single_hits.clear()
+        self._known.clear()
 
     def __call__(self, doc: Any) -> Any:
-        found: set[tuple[int, int, str, str]] = set()  # (start, end, label, pattern id), as SpanRuler keeps them
         texts = doc.user_data.get("words")  # the tokenizer's words: no Token objects made to read them
         if texts is None or len(texts) != len(doc):
             texts = [tok.text for tok in doc]
-        if self.singles:
-            for i, text in enumerate(texts):
-                found.update((i, i + 1, label, pid) for label, pid in self._singles(text))
+        found, lines = self._scan(texts)
         if len(self.matcher):
-            for start, end in self._lines(texts):
+            for start, end in lines:
                 for match_id, s, e in self.matcher(doc[start:end]):
                     key = doc.vocab.strings[match_id]
                     found.add((s + start, e + start, key.split("\x1f")[0], self.ids[key]))
@@ -97,38 +92,48 @@ class CueMatcher:
         doc.spans[SPANS_KEY] = [Span(doc, s, e, label=label, span_id=pid) for s, e, label, pid in sorted(found)]
         return doc
 
-    def _singles(self, text: str) -> tuple[tuple[str, str], ...]:
-        """(label, id) of the one-token patterns `text` matches."""
-        hits = self._single_hits.get(text)
-        if hits is None:
-            if "\n" in text or (self._any_single is not None and self._any_single.search(text) is None):
-                hits = ()  # a line break is no cue (a cue lies inside one line); most tokens match no pattern
-            else:
-                hits = tuple((label, pid) for label, pid, regex in self.singles if regex.search(text) is not None)
-            if len(self._single_hits) < _CACHE_LIMIT:
-                self._single_hits[text] = hits
-        return hits
-
-    def _lines(self, texts: list[str]) -> Iterator[tuple[int, int]]:
-        """Token ranges of the lines that hold, for some Matcher pattern, a token for each of its required
-        token regexes (a pattern without one makes every line a candidate)."""
+    def _scan(self, texts: list[str]) -> tuple[set[tuple[int, int, str, str]], list[tuple[int, int]]]:
+        """One pass over the token texts: the one-token cues as (start, end, label, pattern id), and the token
+        ranges of the lines that hold, for some Matcher pattern, a token for each of its required token
+        regexes (a pattern without one makes every line a candidate)."""
+        found: set[tuple[int, int, str, str]] = set()
+        lines: list[tuple[int, int]] = []
+        known = self._known
         start, held = 0, 0
         for i, text in enumerate(texts):
-            if "\n" in text:
+            entry = known.get(text)
+            if entry is None:
+                entry = self._read(text)
+                if len(known) < _CACHE_LIMIT:
+                    known[text] = entry
+            hits, bits = entry
+            if hits:
+                found.update((i, i + 1, label, pid) for label, pid in hits)
+            if bits < 0:  # a line break
                 if i > start and self._wanted(held):
-                    yield start, i
+                    lines.append((start, i))
                 start, held = i + 1, 0
             else:
-                bits = self._bits.get(text)
-                if bits is None:
-                    bits = 0
-                    if self._any_required is None or self._any_required.search(text) is not None:
-                        bits = sum(1 << k for k, r in enumerate(self.required) if r.search(text) is not None)
-                    if len(self._bits) < _CACHE_LIMIT:
-                        self._bits[text] = bits
                 held |= bits
         if len(texts) > start and self._wanted(held):
-            yield start, len(texts)
+            lines.append((start, len(texts)))
+        return found, lines
+
+    def _read(self, text: str) -> tuple[tuple[tuple[str, str], ...], int]:
+        """(label, id) of the one-token patterns `text` matches, and the bits of `required` it matches (-1 for
+        a line break: a cue lies inside one line). Most tokens match no pattern: one joined regex says so."""
+        if "\n" in text:
+            return (), -1
+        hits: tuple[tuple[str, str], ...] = ()
+        if self.singles and (self._any_single is None or self._any_single.search(text) is not None):
+            hits = tuple((label, pid) for label, pid, regex in self.singles if regex.search(text) is not None)
+        bits = 0
+        if self.required and (self._any_required is None or self._any_required.search(text) is not None):
+            bits = sum(1 << k for k, r in enumerate(self.required) if r.search(text) is not None)
+        return hits, bits
+
+    def _lines(self, texts: list[str]) -> list[tuple[int, int]]:
+        return self._scan(texts)[1]
 
     def _wanted(self, held: int) -> bool:
         return any(need & held == need for need in self.needs)

@@ -70,6 +70,8 @@ def normalize_block(block: Block) -> Block:
     if block.origin == "plain":
         text, level = split_heading(text)
         heading = heading or level
+    if text == block.text and heading == block.heading:
+        return block  # most blocks: nothing to copy
     return dataclasses.replace(block, text=text, heading=heading)
 
 

@@ -65,17 +65,17 @@ def split(text: str) -> Tiling:
     out = Tiling([], [], [])
     words, spaces = out.words, out.spaces
     run_kind: str | None = None  # kind of the symbol token last added, while it may still grow
-    for m in _TOKEN.finditer(text):
-        piece = m.group()
-        group = m.lastgroup
-        if group == "symbol":
-            kind = _kind(piece)
+    for gap, solo, word, symbol in _TOKEN.findall(text):  # tuples built in C: faster than match objects
+        if symbol:
+            kind = _kind(symbol)
             if kind is not None and kind == run_kind:
-                words[-1] += piece
+                words[-1] += symbol
                 continue
             run_kind = kind
+            piece = symbol
         else:
             run_kind = None
+            piece = gap or solo or word
             if piece == " " and words and not spaces[-1] and not words[-1].isspace():
                 spaces[-1] = True  # one space after a word: that word's trailing space
                 continue

@@ -28,17 +28,9 @@ def emit_table(
 ) -> None:
     n_cells = sum(len(r) for r in rows)
     for r_index, cells in enumerate(rows):
-        texts = [[t for t in (plain(q).strip() for q in paras) if t] for _, _, paras in cells]
-        simple = (
-            n_cells > 1
-            and not any(_outline(t) for t in texts)
-            and all(len(t) <= ROW_CELL_MAX for t in texts)
-            and sum(len(" ".join(t)) for t in texts) <= ROW_TEXT_MAX
-            and not any(nested(paras) for _, _, paras in cells)
-        )
-        if simple:
+        flat = _row_line(cells, plain, nested) if n_cells > 1 else None
+        if flat is not None:
             row = cells[0][0] if cells else r_index
-            flat = [" ".join(t) for t in texts]  # empty cells kept: columns stay aligned
             if len(flat) >= 4 and len(flat) % 2 == 0 and all(_BRACKET_LABEL.match(c) for c in flat[::2]):
                 for k in range(0, len(flat), 2):  # `[ 세 목 ] 양도 [ 결정유형 ] 기각`: one line per pair
                     emit_line(f"{flat[k]}\t{flat[k + 1]}", f"{path}/r{row}")
@@ -48,6 +40,35 @@ def emit_table(
         for row, col, paras in cells:
             for i, q in enumerate(paras):
                 emit_paragraph(q, f"{path}/r{row}c{col}/p{i}")
+
+
+def _row_line(
+    cells: Sequence[tuple[int, int, Sequence[P]]],
+    plain: Callable[[P], str],
+    nested: Callable[[Sequence[P]], bool],
+) -> list[str] | None:
+    """The texts of a row's cells (empty cells kept: columns stay aligned) when the row reads as one
+    tab-separated line: short cells (at most ROW_CELL_MAX paragraphs with text, ROW_TEXT_MAX characters
+    in all), no outline and no nested object in any. None as soon as one cell says otherwise."""
+    flat: list[str] = []
+    total = 0
+    for _, _, paras in cells:
+        texts: list[str] = []
+        for q in paras:
+            t = plain(q).strip()
+            if t:
+                texts.append(t)
+                if len(texts) > ROW_CELL_MAX:
+                    return None
+        if _outline(texts):
+            return None
+        flat.append(" ".join(texts))
+        total += len(flat[-1])
+        if total > ROW_TEXT_MAX:
+            return None
+    if any(nested(paras) for _, _, paras in cells):
+        return None
+    return flat
 
 
 def _outline(texts: Sequence[str]) -> bool:
