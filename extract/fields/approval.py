@@ -51,17 +51,16 @@ def _split_cell(text: str, models: Models) -> list[str]:
     if len(words) < 2:
         return [text] if text else []
     words = _mend_words(words, models)
-    titles = [is_title(w, models) and models.label_field(w) is None for w in words]
-    others_fit = all(
-        t or is_name(w, models) or _STAMP_RX.fullmatch(w) or _MARK_RX.fullmatch(w)
-        for w, t in zip(words, titles, strict=True)
-    )
+    titles: list[bool] = []
+    for w in words:
+        t = is_title(w, models) and models.label_field(w) is None
+        if not (t or is_name(w, models) or _STAMP_RX.fullmatch(w) or _MARK_RX.fullmatch(w)):
+            return [text]  # a word that is no position, name or stamp: a sentence, not a 결재 row
+        titles.append(t)
     if all(titles):  # `담당 팀장 과장`: a row of positions one space apart (PDF text)
         return words
     if not any(titles):  # `황보민 우지안 전결 3/12 남궁진`: a row of names, each with the stamps before it
         return _name_row(words, models) or [text]
-    if not others_fit:
-        return [text]
     out: list[str] = []
     run: list[str] = []
     for w, t in zip(words, titles, strict=True):

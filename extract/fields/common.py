@@ -132,14 +132,22 @@ def _speaker(words: list[str], models: Models) -> bool:
     return len(words) == 1 or any(is_name(w, models) for w in words)
 
 
-def own_roles(line: Line, models: Models) -> set[str]:
+_NO_ROLES: frozenset[str] = frozenset()
+
+
+def own_roles(line: Line, models: Models) -> frozenset[str]:
     """Section roles named by the line's own title (`향후 계획` -> follow_up)."""
     if line.field is not None and line.value:
-        return set()  # `label : value` states a fact; a bare label (`결 론`) titles what follows
+        return _NO_ROLES  # `label : value` states a fact; a bare label (`결 론`) titles what follows
     title = compact(line.label or line.body)
     if not title or len(title) > 40:
-        return set()
-    return {role for role, rx in models.section_roles.items() if rx.search(title)}
+        return _NO_ROLES
+    memo = models.memo("roles")  # the same section titles are asked for again from every line under them
+    found = memo.get(title)
+    if found is None:
+        found = frozenset(role for role, rx in models.section_roles.items() if rx.search(title))
+        models.remember("roles", title, found)
+    return found
 
 
 def roles(line: Line, models: Models, include_self: bool = False) -> set[str]:

@@ -22,11 +22,11 @@ _TOPIC_TAIL = re.compile(
 
 def _party(line: Line) -> tuple[str, str, Line, Line] | None:
     """(party, stance, stance line, position line) when the line states one party's position."""
-    if line.label and line.value:
+    if line.label and line.value and _party_like(line.label):
         m = _PARTY.match(clean(line.label))
         if m and not mostly_redacted(line.value):
             return clean(m.group("party")), clean(line.value), line, line
-    m = _PARTY.match(clean(line.body))
+    m = _PARTY.match(clean(line.body)) if _party_like(line.body) else None
     # heading-style (`가. 청구인 주장` over its points): the party is one short word
     if m and line.children and line.mclass != "label" and re.fullmatch(r"[가-힣]{1,6}", m.group("party")):
         kids = [c for c in line.children if c.body and not mostly_redacted(c.body)]
@@ -35,6 +35,13 @@ def _party(line: Line) -> tuple[str, str, Line, Line] | None:
     return None
 
 
+def _party_like(text: str) -> bool:
+    """Whether `text` ends as _PARTY requires (a cheap test before cleaning it: most lines do not)."""
+    return text.rstrip(_TAIL).endswith(_PARTY_ENDINGS)
+
+
+_TAIL = " \t\r\n\f\v\u00a0\u3000,.;:·ㆍ"  # what clean() strips at the end
+_PARTY_ENDINGS = ("입장", "의견", "주장", "해명", "요구", "답변", "반론", "보도", "설명", "측")
 _PARTY_LABEL = re.compile(r"^[가-힣][가-힣·ㆍ ]{0,11}$")
 
 
