@@ -2,8 +2,8 @@
 against calling extract_file in a loop, and the workers' memory over the run (flat or growing).
 
 The corpus is the samples in text, HWPX, HWP and digital PDF (and, with --scans, the scanned PDFs)
-repeated N times. Overhead is given two ways: for the whole run (worker start-up included: Kiwi's model
-takes about 3.5 s to load in every new worker) and in steady state (from the first result on).
+repeated N times. Overhead is given two ways: for the whole run (worker start-up included: spaCy and the
+rules take about 1 s to load in every new worker) and in steady state (from the first result on).
 
     python benchmarks/batch_throughput.py --copies 40 [--scans] [--engine dask]
 """

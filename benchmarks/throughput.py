@@ -1,6 +1,6 @@
 """Documents per second, one process (one core), steady state: parsing plus NLP plus fields.
 
-Kiwi and spaCy are loaded before the first round; the answers remembered per word across documents (cue
+spaCy and the rules are loaded before the first round; the answers remembered per word across documents (cue
 regexes per token text, title/name tests) are forgotten before each round, so that the corpus repeated
 round after round does not look faster than an archive of different documents would.
 
@@ -27,7 +27,7 @@ def main() -> None:
     suffixes = {"." + f for f in args.formats.split(",")}
     files = sorted(str(p) for p in Path(args.folder).iterdir() if p.suffix in suffixes)
     t0 = time.perf_counter()
-    extract_safe(files[0], Options())  # warm-up: Kiwi and spaCy load once per process
+    extract_safe(files[0], Options())  # warm-up: spaCy and the rules load once per process
     print(f"start-up (first document): {time.perf_counter() - t0:.2f}s")
     per_file: dict[str, float] = {}
     rates, cpu_rates = [], []  # per round, by the wall clock and by this process's CPU time

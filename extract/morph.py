@@ -3,8 +3,8 @@
 Kiwi's morphemes can overlap (`했` -> 하/XSV + 었/EP at one offset) and can span spaces (`2016. 4. 27`
 is one W_SERIAL). gongmun's tokens are eojeol-level surface spans with punctuation split off, so that
 the tokens and the spaces between them give back the input exactly. The pipeline cuts them by rule
-(surface.py, 50 times faster); `tile` cuts them from Kiwi's analysis, and tests/test_surface.py holds the
-two to the same tokens.
+(surface.py, more than 10 times faster); `tile` cuts them from Kiwi's analysis, and tests/test_surface.py
+holds the two to the same tokens.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""gongmun's surface tokens, cut by rule: the tokens Kiwi's analysis gives (see morph.tile), 50 times faster.
+"""gongmun's surface tokens, cut by rule: the tokens Kiwi's analysis gives (see morph.tile), 10+ times faster.
 
 The cue patterns read surface tokens only: eojeol-level spans with punctuation split off. Kiwi's tokens
 follow from a few of its character rules, which this module restates:
