@@ -27,7 +27,7 @@ LABEL_FIELDS = {
 }  # fmt: skip
 SECTION_ROLES = {
     "follow_up", "discussion", "result", "attendees", "overview", "decision", "photos", "background", "reply",
-    "opinion", "reason", "request", "asked",
+    "opinion", "reason", "request", "asked", "condition", "pending",
 }  # fmt: skip
 KINDS = {"meeting_result", "minutes", "meeting_plan", "other", "meeting_word", "not_meeting"}
 
@@ -64,6 +64,7 @@ class Models:
     title_suffixes: tuple[str, ...]
     org_suffixes: tuple[str, ...]
     strong_org_suffixes: tuple[str, ...]
+    org_marks: tuple[str, ...]  # company marks written before or after a name: ㈜, (주)
     labels: dict[str, re.Pattern[str]]
     section_roles: dict[str, re.Pattern[str]]
     kinds: dict[str, re.Pattern[str]]
@@ -203,9 +204,10 @@ def load_models(root: Path) -> Models:
         (titles if kind == "title" else suffixes).append(term)
     org_rows = _tsv(lex / "org_suffixes.tsv", 2)
     for no, (_, strength) in org_rows:
-        if strength not in {"strong", "weak"}:
-            raise ModelsError(f"{lex / 'org_suffixes.tsv'}:{no}: second column must be 'strong' or 'weak'")
-    orgs = tuple(sorted((c[0] for _, c in org_rows), key=len, reverse=True))
+        if strength not in {"strong", "weak", "mark"}:
+            raise ModelsError(f"{lex / 'org_suffixes.tsv'}:{no}: second column must be 'strong', 'weak' or 'mark'")
+    orgs = tuple(sorted((c[0] for _, c in org_rows if c[1] != "mark"), key=len, reverse=True))
+    marks = tuple(c[0] for _, c in org_rows if c[1] == "mark")
     label_rows = _tsv(lex / "labels.tsv", 2)
     label_words: dict[str, tuple[str, ...]] = {}
     for _, (key, term) in label_rows:
@@ -220,6 +222,7 @@ def load_models(root: Path) -> Models:
         title_set=frozenset(titles),
         title_suffixes=tuple(sorted(suffixes, key=len, reverse=True)),
         org_suffixes=orgs,
+        org_marks=marks,
         strong_org_suffixes=strong,
         labels=_alternation(lex / "labels.tsv", label_rows, LABEL_FIELDS),
         label_words=label_words,

@@ -68,6 +68,12 @@ def test_an_approval_table_aligned_with_spaces(tmp_path: Path, table: str) -> No
         ("○ 출석위원 : 18명 / 재적위원 25명", [("출석위원", 18)], []),
         # the people named lead a counted group they belong to; 전원 (all of them) adds nothing
         ("○ 참석 : 위원장(부시장) 등 위원 7명 전원", [("위원", 7)], [(None, "위원장")]),
+        # a company mark makes the word before a title a body, not a fragment of one word with the title
+        (
+            "○ 참 석 자 : 스마트도시과장, ㈜한빛데이터 책임연구원, 누리소프트(주) 부장",
+            [],
+            [(None, "스마트도시과장"), (None, "책임연구원"), (None, "부장")],
+        ),
         # panelists of a debate attended it
         (
             "○ 토 론 자 : 가온대학교 교수 여민석, 도시재생과장 방준기",
@@ -81,6 +87,14 @@ def test_attendee_counts_and_lists(tmp_path: Path, line: str, groups: list[tuple
     assert r.meeting is not None
     assert [(g.name, g.count) for g in r.meeting.attendee_groups] == groups
     assert [(p.name, p.title) for p in r.meeting.attendees] == people
+
+
+def test_a_company_mark_names_the_body(tmp_path: Path) -> None:
+    r = _report(tmp_path, "회의 결과 보고\n○ 일시 : 2026. 5. 7.(목) 10:00\n○ 참석 : ㈜한빛데이터 책임연구원 윤서진\n")
+    assert r.meeting is not None
+    assert [(p.name, p.title, p.organization) for p in r.meeting.attendees] == [
+        ("윤서진", "책임연구원", "㈜한빛데이터")
+    ]
 
 
 def test_a_run_of_large_circles_is_a_mask_not_a_bullet(tmp_path: Path) -> None:

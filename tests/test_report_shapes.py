@@ -1,7 +1,7 @@
 """Whole-report behaviour on report shapes written for the tests: a report without a heading or dated at
 its end, bracketed agenda labels, verdicts and their grounds, the items of a discussion's results, requests
 answered by a labelled reply, minutes as speech tables, parties taking sides (who attended and who signed:
-test_report_people.py)."""
+test_report_people.py; conditions under a verdict and undecided items: test_report_outcomes.py)."""
 
 from __future__ import annotations
 

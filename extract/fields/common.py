@@ -68,7 +68,11 @@ def _is_title(w: str, models: Models) -> bool:
 
 def is_org(word: str, models: Models) -> bool:
     w = compact(word)
-    return bool(w) and not is_title(w, models) and any(w.endswith(s) and len(w) > len(s) for s in models.org_suffixes)
+    if not w or is_title(w, models):
+        return False
+    if any((w.startswith(m) or w.endswith(m)) and len(w) > len(m) for m in models.org_marks):
+        return True  # `㈜한빛데이터`, `한빛데이터(주)`
+    return any(w.endswith(s) and len(w) > len(s) for s in models.org_suffixes)
 
 
 def is_name(word: str, models: Models) -> bool:

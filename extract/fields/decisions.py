@@ -12,7 +12,9 @@ from . import agenda
 from .common import cells, clean, compact, mostly_redacted, own_roles, roles, rows_under, speech
 
 _MEETING_KINDS = {"meeting_result", "minutes"}
-_NOT_OUTCOMES = {"follow_up", "background", "overview", "reason"}  # plans, history, the meeting's facts, grounds
+# plans, history, the meeting's facts, grounds, what is still undecided
+_NOT_OUTCOMES = {"follow_up", "background", "overview", "reason", "pending"}
+_NOT_ITEMS = {"follow_up", "attendees", "overview", "pending"}  # sections whose items are no outcomes
 
 
 def _answer(node: Line, used: set[int]) -> Line | None:
@@ -278,8 +280,8 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
         if not ln.children or not _asks(ln, models):
             continue
         r = roles(ln, models, include_self=True)
-        if "attendees" in r or ("follow_up" in r and "asked" not in r):
-            continue  # not in who came, nor in plans unless requests are answered there (`건의 및 조치계획`)
+        if "attendees" in r or "pending" in r or ("follow_up" in r and "asked" not in r):
+            continue  # not in who came or what is undecided, nor in plans unless requests are answered there
         if ln.parent is not None and _asks(ln.parent, models) and ln.parent.children[-1] is ln:
             continue  # the chain is answered from its top proposal
         answer = _answer(ln, used)
@@ -293,15 +295,15 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             if id(ln) in used or ln.children or ln.field is not None:
                 continue
             r = roles(ln, models)
-            if r & {"follow_up", "attendees", "overview"} or any(a.field == "agenda" for a in ln.ancestors()):
-                continue  # plans, who came, the facts of the meeting, the items of its agenda
+            if r & _NOT_ITEMS or any(a.field == "agenda" for a in ln.ancestors()):
+                continue  # plans, who came, the facts of the meeting, what is undecided, the items of its agenda
+            if (r | own_roles(ln, models)) & {"opinion", "reason", "condition"}:
+                continue  # views, grounds and conditions given with the outcomes
             if ln.parent is not None and "decision" in own_roles(ln.parent, models) and ln.body:
-                if (r | own_roles(ln, models)) & {"opinion", "reason"}:
-                    continue  # views and grounds given among the outcomes
                 if ln.label and ln.value:  # `공공구매 목표 : 45억원으로 설정`: the outcome on its label
                     add(ln, clean(ln.value), clean(ln.label), 0.8)
                 else:
                     add(ln, _said(ln, models), _topic(ln, models), 0.8)
-            elif r & {"discussion", "result", "decision"} and "opinion" not in r and ln.ends_with_cue("CONCLUSION"):
+            elif r & {"discussion", "result", "decision"} and ln.ends_with_cue("CONCLUSION"):
                 add(ln, _said(ln, models), _topic(ln, models), 0.5)
     return sorted(found.values(), key=lambda d: d.evidence.char_start if d.evidence else 0)

@@ -9,7 +9,7 @@ import re
 from ..lines import Line
 from ..resources import Models
 from ..schema import Disagreement, StancePosition
-from .common import clean, compact, mostly_redacted, own_roles
+from .common import clean, compact, mostly_redacted, own_roles, roles
 
 _PARTY = re.compile(
     r"^(?P<party>[^:()]{1,15}?)\s*(?:(?:측|측의|의)?\s*(?P<kind>입장|의견|주장|해명|요구|답변|반론|보도|설명)|측)$"
@@ -75,6 +75,11 @@ _SIDES = re.compile(
     r"(?P<b>[가-힣][가-힣 ]{0,11}?)(?:은|는)\s+(?P<sb>[^,]{0,40}?(?:반대|찬성|동의|우려))"
     r"(?:하여|하였으나|했으나|하였음|했음|함|하는)"
 )
+# Two parties' stances in one line: `정보통신팀: 추경 편성 필요 / 예산팀: 본예산 반영이 타당 → 차기 회의에서 재논의`.
+_PAIRED = re.compile(
+    r"^(?P<a>[가-힣㈜()·ㆍ ]{1,15}?)\s*[:：]\s*(?P<sa>[^/→]{2,80}?)\s*/\s*"
+    r"(?P<b>[가-힣㈜()·ㆍ ]{1,15}?)\s*[:：]\s*(?P<sb>[^/→]{2,80}?)\s*(?:→\s*(?P<rest>\S.*))?$"
+)
 _ABOUT = re.compile(
     r"^(?P<topic>.{4,80}?)\s*(?:에\s*대해|에\s*대하여|에\s*대한|에\s*관해|에\s*관하여|과\s*관련하여|와\s*관련하여|관련하여|관련)\s"
 )
@@ -83,13 +88,31 @@ _SETTLED = re.compile(
 )
 
 
-def _narrative(line: Line, siblings: list[Line]) -> Disagreement | None:
+def _narrative(line: Line, siblings: list[Line], pending: bool) -> Disagreement | None:
     """A disagreement told in one sentence: the parties (with their positions when the sentence gives them),
     the topic it is about (`…에 대해`, else the label it is the value of, else the item it sits under), and
     how it was left (the rest of the sentence after `…이견이 있었으며,`, else a cued line or an arrow (→)
-    under it, or a cued line right after it)."""
-    # only where the line or its item states a disagreement: two demands side by side are not one by themselves
-    if "DISAGREEMENT" not in line.cues and (line.parent is None or "DISAGREEMENT" not in line.parent.cues):
+    under it, or a cued line right after it). Two labelled stances in one line (`A: … / B: … → …`) are
+    one too, about the item the line sits under."""
+    # only where the line or its item states a disagreement, or the section lists what is still undecided
+    # (`pending`, 미결사항): two demands side by side are not one by themselves
+    stated = "DISAGREEMENT" in line.cues or (line.parent is not None and "DISAGREEMENT" in line.parent.cues)
+    if not stated and not pending:
+        return None
+    paired = _PAIRED.match(clean(line.body))
+    if paired is not None and compact(paired.group("a")) != compact(paired.group("b")):
+        rest = paired.group("rest")
+        return Disagreement(
+            topic=clean(_TOPIC_TAIL.sub("", line.parent.body)) or None if line.parent else None,
+            positions=[
+                StancePosition(party=clean(paired.group(p)), stance=clean(paired.group(st)), evidence=line.evidence())
+                for p, st in (("a", "sa"), ("b", "sb"))
+            ],
+            resolution=clean(rest) if rest else None,
+            confidence=0.7,
+            evidence=line.evidence(),
+        )
+    if not stated:
         return None
     labelled = line.field is None and bool(line.label) and bool(line.value)  # `배분 비율 : 업체는 7:3, 구는 5:5를 제시`
     body = clean(line.value or "") if labelled else clean(line.body)
@@ -190,7 +213,9 @@ def extract(lines: list[Line], models: Models) -> tuple[list[Disagreement], set[
         used.update(id(holder) for _, _, _, holder in positions)
     for siblings in parents.values():  # one-sentence disagreements, where no lines of positions told them
         for ln in siblings:
-            if id(ln) not in used and id(ln.parent) not in used and (found := _narrative(ln, siblings)) is not None:
+            if id(ln) in used or id(ln.parent) in used:
+                continue
+            if (found := _narrative(ln, siblings, "pending" in roles(ln, models))) is not None:
                 out.append(found)
     out.sort(key=lambda d: d.evidence.char_start if d.evidence else 0)
     return out, used

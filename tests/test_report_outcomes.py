@@ -1,0 +1,74 @@
+"""Whole-report behaviour on what a meeting decided and what it left open, in report shapes written for the
+tests: conditions and grounds under a verdict, a section of undecided items with two parties' stances in
+one line (the other outcome shapes: test_report_shapes.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract import extract_file
+
+
+def _report(tmp_path: Path, text: str):
+    p = tmp_path / "r.txt"
+    p.write_text(text, encoding="utf-8")
+    return extract_file(p)
+
+
+@pytest.mark.parametrize("label", ["조건", "부대조건", "조건사항", "사유"])
+def test_conditions_and_grounds_under_a_verdict_are_part_of_it(tmp_path: Path, label: str) -> None:
+    r = _report(
+        tmp_path,
+        f"""건축위원회 심의 결과
+
+1. 개요
+  가. 일시 : 2026. 3. 19.(목) 14:00
+2. 심의 안건 및 결과
+  가. 공동주택 신축(안) : 조건부 가결
+     - {label} : 단지 내 보행통로 확보, 조경계획 보완
+  나. 업무시설 증축(안) : 원안 가결
+3. 논의 사항
+  가. 보행 환경 개선
+     - 보행통로 연결 방안 보완
+""",
+    )
+    assert [(d.topic, d.text) for d in r.decisions] == [
+        ("공동주택 신축(안)", "조건부 가결"),
+        ("업무시설 증축(안)", "원안 가결"),
+        ("보행 환경 개선", "보행통로 연결 방안 보완"),  # a discussion point's conclusion still is one
+    ]
+
+
+PENDING = """스마트도시 TF 회의 결과
+
+□ 회의개요
+ ㅇ 일시 : 2026. 5. 7.(목) 10:00
+□ 주요 결정사항
+ ① 시범사업 대상지는 중앙동으로 확정
+□ {section}
+ ㅇ 민간 데이터 구매 예산 편성 여부
+   - 정보통신팀: 추경 편성 필요 / 예산팀: 본예산 반영이 타당 → 차기 회의에서 재논의
+ ㅇ 센서 설치 위치 조정 필요
+"""
+
+
+@pytest.mark.parametrize("section", ["미결사항 (추가 검토 필요)", "미합의 사항", "보류사항"])
+def test_undecided_items_are_no_outcomes_and_two_stances_in_one_line_disagree(tmp_path: Path, section: str) -> None:
+    r = _report(tmp_path, PENDING.format(section=section))
+    assert [d.text for d in r.decisions] == ["시범사업 대상지는 중앙동으로 확정"]
+    assert [(d.topic, [(p.party, p.stance) for p in d.positions], d.resolution) for d in r.disagreements] == [
+        (
+            "민간 데이터 구매 예산 편성 여부",
+            [("정보통신팀", "추경 편성 필요"), ("예산팀", "본예산 반영이 타당")],
+            "차기 회의에서 재논의",
+        )
+    ]
+
+
+def test_two_stances_in_one_line_outside_an_undecided_section_are_no_disagreement_by_themselves(
+    tmp_path: Path,
+) -> None:
+    r = _report(tmp_path, PENDING.format(section="논의 사항"))
+    assert r.disagreements == []
