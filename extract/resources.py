@@ -27,7 +27,7 @@ LABEL_FIELDS = {
 }  # fmt: skip
 SECTION_ROLES = {
     "follow_up", "discussion", "result", "attendees", "overview", "decision", "photos", "background", "reply",
-    "opinion", "reason", "request", "asked", "condition", "pending",
+    "opinion", "reason", "request", "asked", "condition", "pending", "question",
 }  # fmt: skip
 KINDS = {"meeting_result", "minutes", "meeting_plan", "other", "meeting_word", "not_meeting"}
 
@@ -65,6 +65,7 @@ class Models:
     org_suffixes: tuple[str, ...]
     strong_org_suffixes: tuple[str, ...]
     org_marks: tuple[str, ...]  # company marks written before or after a name: ㈜, (주)
+    nothing: frozenset[str]  # values that state there is nothing (`없음`), without spaces
     labels: dict[str, re.Pattern[str]]
     section_roles: dict[str, re.Pattern[str]]
     kinds: dict[str, re.Pattern[str]]
@@ -228,6 +229,7 @@ def load_models(root: Path) -> Models:
         label_words=label_words,
         section_roles=_alternation(lex / "sections.tsv", _tsv(lex / "sections.tsv", 2), SECTION_ROLES),
         kinds=_alternation(lex / "kinds.tsv", _tsv(lex / "kinds.tsv", 2), KINDS),
+        nothing=frozenset(c[0] for _, c in _tsv(lex / "nothing.tsv", 1)),
         patterns=_patterns(root / "patterns"),
         user_dict=_user_dict(root / "kiwi" / "user.dict"),
     )

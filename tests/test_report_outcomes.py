@@ -72,3 +72,43 @@ def test_two_stances_in_one_line_outside_an_undecided_section_are_no_disagreemen
 ) -> None:
     r = _report(tmp_path, PENDING.format(section="논의 사항"))
     assert r.disagreements == []
+
+
+QA = """실무분과 회의록
+
+1. 회의 개요
+ ○ 일 시 : 2026. 10. 8.(목) 16:00
+2. 회의 내용
+ ○ 질의 : 긴급지원 대상자 발굴 시 개인정보 공유 범위는?
+   - 답변 : 동의서를 받은 경우에 한하여 공유 가능
+ ○ (문의) 경로당 냉방기 교체 계획이 있는지
+   - (답변) 내년도 본예산에 반영하겠음
+ ○ 질의(위원) : 주차장 야간 개방이 가능한지
+ ○ 답변(과장) : 안전 문제로 불가
+ ○ (건의) 공원 내 음수대 설치 요청
+   - (답변) 수질 관리 기준에 따라 검토 중
+ ○ 결정 사항 : {decided}
+3. 향후 계획 : {planned}
+"""
+
+
+def test_answers_to_questions_are_outcomes_only_when_they_commit_or_refuse(tmp_path: Path) -> None:
+    r = _report(tmp_path, QA.format(decided="없음", planned="없음"))
+    assert [(d.topic, d.text) for d in r.decisions] == [
+        ("경로당 냉방기 교체 계획이 있는지", "내년도 본예산에 반영하겠음"),
+        ("주차장 야간 개방이 가능한지", "안전 문제로 불가"),
+        ("공원 내 음수대 설치 요청", "수질 관리 기준에 따라 검토 중"),  # a request's answer always is one
+    ]  # the informing answer (공유 가능) is none
+
+
+@pytest.mark.parametrize("nothing", ["없음", "해당 사항 없음.", "-", "미정"])
+def test_a_value_that_states_nothing_gives_no_decision_and_no_task(tmp_path: Path, nothing: str) -> None:
+    r = _report(tmp_path, QA.format(decided=nothing, planned=nothing))
+    assert all(d.topic != "회의 내용" and "없음" not in d.text for d in r.decisions)
+    assert r.follow_ups == []
+
+
+def test_a_value_that_states_something_still_counts(tmp_path: Path) -> None:
+    r = _report(tmp_path, QA.format(decided="분과 운영 규정 개정안 확정", planned="11월 중 2차 회의 개최 예정"))
+    assert "분과 운영 규정 개정안 확정" in [d.text for d in r.decisions]
+    assert [f.text for f in r.follow_ups] == ["11월 중 2차 회의 개최 예정"]

@@ -66,6 +66,11 @@ def _is_title(w: str, models: Models) -> bool:
     return any(w.endswith(s) and len(w) > len(s) for s in models.title_suffixes)
 
 
+def states_nothing(text: str, models: Models) -> bool:
+    """`없음`, `해당 사항 없음.`, `-`: a value that says there is nothing (models/lexicons/nothing.tsv)."""
+    return compact(text).rstrip(".") in models.nothing
+
+
 def is_org(word: str, models: Models) -> bool:
     w = compact(word)
     if not w or is_title(w, models):

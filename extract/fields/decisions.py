@@ -9,7 +9,7 @@ from ..lines import Line
 from ..resources import Models
 from ..schema import Decision, Kind
 from . import agenda
-from .common import cells, clean, compact, mostly_redacted, own_roles, roles, rows_under, speech
+from .common import cells, clean, compact, mostly_redacted, own_roles, roles, rows_under, speech, states_nothing
 
 _MEETING_KINDS = {"meeting_result", "minutes"}
 # plans, history, the meeting's facts, grounds, what is still undecided
@@ -51,6 +51,23 @@ def _asks(line: Line, models: Models) -> bool:
         return True
     end = line.cue_ends.get("ASKED")
     return end is not None and end - line.body_start <= 8
+
+
+def _question(line: Line, models: Models) -> bool:
+    """A request that asks about something (`질의 : …범위는?`, `(문의) …`, `…가능한지`), not for something."""
+    if line.ends_with_cue("QUESTION"):
+        return True
+    bracket = _BRACKET_LABEL.match(line.body)
+    label = compact(bracket.group(1)) if bracket else compact(line.label or "") if line.value else ""
+    return bool(label) and models.section_roles["question"].search(label) is not None
+
+
+def _settles(answer: Line, request: Line, models: Models) -> bool:
+    """Whether an answer is an outcome: to a request always; to a question only when it commits to act or
+    refuses (`…반영하겠음`, `…하기로 함`, `…예정`, `…불가`), not when it informs (`동의서를 받은 경우 공유 가능`)."""
+    if not _question(request, models):
+        return True
+    return bool(answer.cues & {"DECISION", "FOLLOW_UP"}) or answer.ends_with_cue("COMMITMENT")
 
 
 def _request_label(line: Line, models: Models) -> bool:
@@ -247,7 +264,7 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             following = lines[i + 1] if i + 1 < len(lines) and id(lines[i + 1]) not in heads else None
             value = ln.value or (following.body if following is not None and following.field is None else "")
             target = ln if ln.value else (lines[i + 1] if i + 1 < len(lines) else ln)
-            if value:  # the topic: the item the result is given under (`제1호 안건 : …`), else the label
+            if value and not states_nothing(value, models):  # the topic: the item the result is given under
                 item = ln.parent.value or ln.parent.body if ln.parent is not None else ""
                 add(target, clean(value), clean(item) or clean(ln.label or "") or _topic(ln, models), 0.9)
             continue
@@ -275,7 +292,8 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
         asked = not ln.children and ("ASKED" in ln.cues or _request_label(ln, models))
         reply = _reply_after(ln, models) if asked else None
         if reply is not None and id(reply) not in used:  # `○ (건의) …` then `○ (답변) …`, side by side
-            add(reply, _said(reply, models), _request(ln, models), 0.75)
+            if _settles(reply, ln, models):
+                add(reply, _said(reply, models), _request(ln, models), 0.75)
             continue
         if not ln.children or not _asks(ln, models):
             continue
@@ -285,7 +303,7 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
         if ln.parent is not None and _asks(ln.parent, models) and ln.parent.children[-1] is ln:
             continue  # the chain is answered from its top proposal
         answer = _answer(ln, used)
-        if answer is not None:
+        if answer is not None and _settles(answer, ln, models):
             add(answer, _said(answer, models), _request(ln, models), 0.75)
 
     # 3. Meeting reports: the items of a 결정사항 / 의결사항 / 합의사항 section, and discussion points that
@@ -299,6 +317,8 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
                 continue  # plans, who came, the facts of the meeting, what is undecided, the items of its agenda
             if (r | own_roles(ln, models)) & {"opinion", "reason", "condition"}:
                 continue  # views, grounds and conditions given with the outcomes
+            if states_nothing(ln.value or ln.body, models):
+                continue  # `결정사항 : 없음`, `○ 해당 사항 없음`
             if ln.parent is not None and "decision" in own_roles(ln.parent, models) and ln.body:
                 if ln.label and ln.value:  # `공공구매 목표 : 45억원으로 설정`: the outcome on its label
                     add(ln, clean(ln.value), clean(ln.label), 0.8)

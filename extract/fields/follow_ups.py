@@ -10,7 +10,7 @@ from .. import values
 from ..lines import Line
 from ..resources import Models
 from ..schema import FollowUp
-from .common import cells, clean, compact, mostly_redacted, own_roles, roles, rows_under
+from .common import cells, clean, compact, mostly_redacted, own_roles, roles, rows_under, states_nothing
 
 _PLACE_WORD = r"(?:\d+층|층|실|홀|관|룸|센터|청사|회의장|강당|공연장|광장|갤러리|사무실|구청|시청|체육관|도서관)"
 _PLACE_AT = re.compile(r"(?P<place>(?:[가-힣A-Za-z0-9]+\s+){0,4}[가-힣A-Za-z0-9]*" + _PLACE_WORD + r")\s*에서")
@@ -138,8 +138,8 @@ def extract(lines: list[Line], models: Models, main_block: Line | None, year: in
     done: set[int] = set()
 
     def keep(line: Line, fu: FollowUp | None) -> None:
-        if fu is None or id(line) in done or mostly_redacted(fu.text) or not fu.text:
-            return
+        if fu is None or id(line) in done or mostly_redacted(fu.text) or not fu.text or states_nothing(fu.text, models):
+            return  # `향후 계획 : 없음` states no task
         done.add(id(line))
         done.update(id(d) for d in line.descendants())
         out.append((line.start, fu))
