@@ -1,6 +1,7 @@
-"""Whole-report behaviour on what a meeting decided and what it left open, in report shapes written for the
-tests: conditions and grounds under a verdict, a section of undecided items with two parties' stances in
-one line (the other outcome shapes: test_report_shapes.py)."""
+"""Whole-report behaviour on what a meeting decided, what it left open and what it ordered, in report shapes
+written for the tests: conditions and grounds under a verdict, a section of undecided items with two
+parties' stances in one line, answers to questions, values that state nothing, orders (`…할 것`) (the other
+outcome shapes: test_report_shapes.py)."""
 
 from __future__ import annotations
 
@@ -112,3 +113,25 @@ def test_a_value_that_states_something_still_counts(tmp_path: Path) -> None:
     r = _report(tmp_path, QA.format(decided="분과 운영 규정 개정안 확정", planned="11월 중 2차 회의 개최 예정"))
     assert "분과 운영 규정 개정안 확정" in [d.text for d in r.decisions]
     assert [f.text for f in r.follow_ups] == ["11월 중 2차 회의 개최 예정"]
+
+
+ORDERS = """재난안전대책본부 회의 결과
+
+1. 회의개요
+  ○ 일시 : 2026. 6. 2.(화) 10:00
+2. 보고 및 지시사항
+  ○ 보고 : 배수펌프장 점검 결과 이상 없음
+  ○ 지시 : 빗물받이 준설은 6월 15일까지 완료할 것
+  ○ 지시 : 침수방지시설 설치 현황을 주 1회 보고할 것
+  ○ 반지하 주택 현장 점검을 철저히 할것
+  ○ 침수 피해가 발생할 것으로 예상되는 지역 파악
+"""
+
+
+def test_orders_are_tasks_dated_or_not(tmp_path: Path) -> None:
+    r = _report(tmp_path, ORDERS)
+    assert [(f.text, f.date) for f in r.follow_ups] == [
+        ("지시 : 빗물받이 준설은 6월 15일까지 완료할 것", "2026-06-15"),  # the order names the task, not `지시`
+        ("지시 : 침수방지시설 설치 현황을 주 1회 보고할 것", None),
+        ("반지하 주택 현장 점검을 철저히 할것", None),
+    ]  # a report (보고 : …) and a forecast (…발생할 것으로 예상) are none

@@ -48,7 +48,9 @@ _OF_WHOM = re.compile(
 )
 _AND_MORE = re.compile(r"외\s*(\d+)\s*(?:명|인)\s*\.?$")
 # `위원장(부시장) 등 위원 7명`: the people named lead a counted group they belong to
-_LEADING = re.compile(r"^(?P<lead>\S.{0,40}?)\s+등\s+(?P<grp>[가-힣][가-힣 ]{0,10}?)\s*(?P<n>\d+)\s*(?:명|인)$")
+# `위원장(부시장) 등 위원 7명`, `안전총괄과장 외 관계부서 팀장 12명`: the people named, and a counted group they
+# lead (등: among them; 외: besides them)
+_LEADING = re.compile(r"^(?P<lead>\S.{0,40}?)\s+(?:등|외)\s+(?P<grp>[가-힣][가-힣 ]{0,10}?)\s*(?P<n>\d+)\s*(?:명|인)$")
 _ALL_OF_THEM = re.compile(r"\s*(?:전원|모두)\s*(?:참석)?\s*$")  # `위원 7명 전원`
 _SPLIT_DEPARTMENT = re.compile(r"^[가-힣]과장$(?<!부과장)")  # `책과장`: the tail of 경제정책과장 (부과장 is a title)
 _PAREN_ORG = re.compile(r"^(?P<inner>.+?)\s*\((?P<org>[^()]+)\)$")
@@ -262,9 +264,14 @@ class Collector:
                 self.groups.append(
                     AttendeeGroup(name=name, count=values.parse_count(text), evidence=line.span_of(text))
                 )
-            elif all(
-                _NAMED_COUNT.match(part.strip()) and not _NAMED_AND_MORE.match(part.strip()) for part in text.split(",")
-            ) and not re.search(r"(외|등)\s*\d+\s*(명|인)$", text):
+            elif (
+                all(
+                    _NAMED_COUNT.match(part.strip()) and not _NAMED_AND_MORE.match(part.strip())
+                    for part in text.split(",")
+                )
+                and not re.search(r"(외|등)\s*\d+\s*(명|인)$", text)
+                and not _LEADING.match(text.strip())
+            ):
                 for part in text.split(","):  # `내부 1명, 외부 5명`
                     m = _NAMED_COUNT.match(part.strip())
                     assert m is not None

@@ -60,6 +60,12 @@ def _drop_trailing_parens(text: str) -> str:
     return text
 
 
+def _ordered_in_value(line: Line) -> bool:
+    """`지시 : 빗물받이 준설은 6월 15일까지 완료할 것`: the value is an order that names the task itself."""
+    end = line.cue_ends.get("INSTRUCTION")
+    return end is not None and end > line.value_start
+
+
 def _item(line: Line, year: int | None, body: str | None = None) -> FollowUp:
     body = line.body if body is None else body
     dates = values.find_dates(body, year) or _deadline_below(line, year)
@@ -67,7 +73,7 @@ def _item(line: Line, year: int | None, body: str | None = None) -> FollowUp:
     text = clean(_drop_trailing_parens(body)) if dates or start else clean(body)
     if line.label and line.value and values.find_dates(line.label, year) and not values.find_dates(line.value, year):
         text = clean(line.value)  # `’26.6.26.~30. : 결과발표 및 계약체결`: the value names the task
-    elif line.label and line.value and body == line.body and dates:
+    elif line.label and line.value and body == line.body and dates and not _ordered_in_value(line):
         rest = clean(re.sub(r"(까지|부터|~|[(),])", " ", values.strip_dates(line.value, year)))
         if len(rest) <= 15:  # `안내문 배부 : 2025. 10. 15.(수)까지`: the label names the task
             text = clean(line.label)
@@ -178,11 +184,12 @@ def extract(lines: list[Line], models: Models, main_block: Line | None, year: in
             continue
         keep(ln, _item(ln, year, ln.value))
 
-    # 3. Planned or next-meeting lines elsewhere, when they carry a date or open with 향후/차기.
+    # 3. Planned or next-meeting lines elsewhere, when they carry a date or open with 향후/차기; orders.
     for ln in lines:
         if id(ln) in done or ln.field is not None or ln is main_block:
             continue
-        if "FOLLOW_UP" not in ln.cues or own_roles(ln, models):
+        ordered = ln.ends_with_cue("INSTRUCTION")  # `…보고할 것`: a task given as an order, dated or not
+        if ("FOLLOW_UP" not in ln.cues and not ordered) or own_roles(ln, models):
             continue
         if ln.children and not _SENTENCE.search(ln.body):
             continue  # a heading over its items (`향후 추진 일정`), not a request with its details below
@@ -190,6 +197,6 @@ def extract(lines: list[Line], models: Models, main_block: Line | None, year: in
             continue
         dated = bool(values.find_dates(_CITATION.sub("", ln.body), year))
         opens = bool(re.match(r"^(향후|차기|추후|다음\s*(?:회\s*의|모임|간담회))", ln.body))
-        if dated or opens:
+        if dated or opens or ordered:
             keep(ln, _item(ln, year))
     return [fu for _, fu in sorted(out, key=lambda p: p[0])]
