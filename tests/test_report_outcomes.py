@@ -135,3 +135,31 @@ def test_orders_are_tasks_dated_or_not(tmp_path: Path) -> None:
         ("지시 : 침수방지시설 설치 현황을 주 1회 보고할 것", None),
         ("반지하 주택 현장 점검을 철저히 할것", None),
     ]  # a report (보고 : …) and a forecast (…발생할 것으로 예상) are none
+
+
+ACTIONS_TABLE = """청년정책 자문위원회 회의 결과 보고
+
+1. 회의 개요
+  ○ 일시 : 2026. 7. 9.(목) 15:00
+2. 자문 의견 및 조치 계획
+자문 의견\t조치 계획\t담당
+청년 주거비 지원 대상 확대 필요\t2027년 예산에 반영 추진\t청년정책팀
+청년 공간 운영 시간 연장 요청\t2026. 9. 1.부터 연장 운영\t청년공간팀
+3. 결정 사항
+  ○ 차기 회의는 10월 중 개최하기로 함
+"""
+
+
+def test_a_table_of_advice_and_actions_gives_the_actions(tmp_path: Path) -> None:
+    r = _report(tmp_path, ACTIONS_TABLE)
+    assert [(f.text, f.date) for f in r.follow_ups] == [
+        ("2027년 예산에 반영 추진", None),
+        ("2026. 9. 1.부터 연장 운영", "2026-09-01"),  # dated inside the cell: no when column
+        ("차기 회의는 10월 중 개최하기로 함", None),  # a statement about the next meeting, not a heading
+    ]  # the header row is none
+    assert [d.text for d in r.decisions] == ["차기 회의는 10월 중 개최하기로 함"]
+
+
+def test_a_table_without_an_action_or_when_column_lists_no_tasks(tmp_path: Path) -> None:
+    r = _report(tmp_path, ACTIONS_TABLE.replace("조치 계획\t담당", "주요 내용\t담당").replace("및 조치 계획", "내용"))
+    assert [f.text for f in r.follow_ups] == ["차기 회의는 10월 중 개최하기로 함"]

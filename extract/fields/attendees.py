@@ -22,9 +22,9 @@ _LABEL_COUNT = re.compile(r"\(\s*(\d+)\s*(?:인|명)\s*\)\s*$")
 # A sub-label that is a role in the meeting (`위원장 :`, `민간위원 :`, `간 사 :`), not a body (`구청 :`).
 _ROLE_LABEL = re.compile(r"^[가-힣]{0,6}(?:위원장|위원|간사|의장|회장|단장)$")
 _ROLE_COUNT = re.compile(r"\(\s*(\d+)\s*(?:인|명)?\s*\)\s*$")  # `민간위원(6)`, `위원(6명)`
-# `위원장 포함 7명 (재적위원 11명)`: the count includes the one named, and the bracket gives the membership,
-# not who came: both are left out so that the line reads as the count of the group it is written under.
-_INCLUDING = re.compile(r"^[가-힣 ]{1,12}?\s*포함\s*(?=(?:총\s*)?\d+\s*(?:명|인))")
+# `위원장 포함 7명 (재적위원 11명)`, `위원장 포함 위원 9명`: the count includes the one named, and the bracket
+# gives the membership, not who came: both are left out so that the line reads as the count of the group.
+_INCLUDING = re.compile(r"^[가-힣 ]{1,12}?\s*포함\s*(?=(?:[가-힣]{1,10}\s*)?(?:총\s*)?\d+\s*(?:명|인))")
 _ENROLLED = re.compile(
     r"\s*\(\s*재적[가-힣 ]*\d+\s*(?:명|인)\s*\)|\s*/\s*재적[가-힣 ]*\d+\s*(?:명|인)\s*$"
 )  # `(재적위원 11명)`, `18명 / 재적위원 25명`

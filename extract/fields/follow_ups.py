@@ -119,22 +119,30 @@ _WHEN_HEAD = re.compile(r"^(?:완료|처리|추진|이행)?(?:기한|일정|기�
 
 def table_rows(lines: list[Line], models: Models, year: int | None) -> tuple[set[int], list[tuple[Line, FollowUp]]]:
     """The header rows of schedule tables, and a follow-up for each data row: the task cell, dated by the
-    when cell. A table counts in a follow-up section (향후 조치사항), or when its task column is 조치/이행."""
+    when cell (or by a date inside it, when the table has no when column: `자문 의견 | 조치 계획 | 담당`).
+    A table counts in a follow-up section (향후 조치사항), or when its task column is 조치/이행."""
     heads: set[int] = set()
     rows: list[tuple[Line, FollowUp]] = []
     for i, ln in enumerate(lines):
         head = [compact(c) for c in cells(ln)]
         what = next((k for k, c in enumerate(head) if _ACTION_HEAD.match(c)), None)
         when = next((k for k, c in enumerate(head) if _WHEN_HEAD.match(c)), None)
-        if what is None or when is None or any(ch.isdigit() for c in head for ch in c):
+        if what is None or any(ch.isdigit() for c in head for ch in c):
             continue
-        if "follow_up" not in roles(ln, models, include_self=True) and not head[what].startswith(("조치", "이행")):
+        acted = head[what].startswith(("조치", "이행"))
+        if "follow_up" not in roles(ln, models, include_self=True) and not acted:
             continue
+        if when is None and not acted:
+            continue  # without a when column, only an action column (조치 계획) lists tasks
         heads.add(id(ln))
-        for row, found in rows_under(lines, i, head, (what, when)):
+        for row, found in rows_under(lines, i, head, (what,) if when is None else (what, when)):
             task = clean(found[0])
             if task and not mostly_redacted(task):
-                date = values.parse_date(found[1], year)
+                if when is not None:
+                    date = values.parse_date(found[1], year)
+                else:
+                    dates = values.find_dates(task, year)
+                    date = dates[0].iso if dates else None
                 rows.append((row, FollowUp(text=task, date=date, evidence=row.span_of(found[0]))))
     return heads, rows
 
@@ -189,8 +197,10 @@ def extract(lines: list[Line], models: Models, main_block: Line | None, year: in
         if id(ln) in done or ln.field is not None or ln is main_block:
             continue
         ordered = ln.ends_with_cue("INSTRUCTION")  # `…보고할 것`: a task given as an order, dated or not
-        if ("FOLLOW_UP" not in ln.cues and not ordered) or own_roles(ln, models):
+        if "FOLLOW_UP" not in ln.cues and not ordered:
             continue
+        if own_roles(ln, models) and not _SENTENCE.search(ln.body):
+            continue  # a heading (`차기 회의 안내`), not a statement (`차기 회의는 10월 중 개최하기로 함`)
         if ln.children and not _SENTENCE.search(ln.body):
             continue  # a heading over its items (`향후 추진 일정`), not a request with its details below
         if roles(ln, models) & {"background", "overview"}:
