@@ -22,6 +22,15 @@ def test_contractions_stay_one_surface_token(make) -> None:
     assert any(tag == "EP" for _, tag in doc[1]._.morphs)
 
 
+def test_morphemes_are_read_per_line_when_asked_for(make) -> None:
+    doc = make("○ 회의 결과\n  추진하기로 했다.")
+    assert "kiwi_lines" not in doc.user_data  # nothing analysed until asked
+    said = next(t for t in doc if t.text == "했다")
+    assert any(tag == "EP" for _, tag in said._.morphs)
+    assert list(doc.user_data["kiwi_lines"]) == [doc.text.index("\n") + 1]  # only that line was analysed
+    assert next(t for t in doc if "\n" in t.text)._.morphs == []  # whitespace has none
+
+
 def test_markers_dates_and_names(make) -> None:
     doc = make("○ 일 시 : 2016. 4. 27(수)\n- 함께살이 협동조합 : 박학룡 이사장, 이소영 위원장")
     texts = [t.text for t in doc]
