@@ -46,6 +46,28 @@ def test_table_rules_are_erased_and_the_letters_kept() -> None:
     assert _ink_columns(cleaned, (120, 110, 690, 150)) >= 0.9 * before  # the words are still there
 
 
+def _runs_by_hand(mask: np.ndarray, length: int) -> np.ndarray:
+    out = np.zeros_like(mask)
+    for r, row in enumerate(mask):
+        start = None
+        for c, v in enumerate([*row, False]):
+            if v and start is None:
+                start = c
+            elif not v and start is not None:
+                if c - start >= length:
+                    out[r, start:c] = True
+                start = None
+    return out
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_long_runs_are_found_exactly(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    mask = rng.random((40, 90)) < rng.uniform(0.2, 0.97)
+    for length in (2, 7, 30, 91):
+        assert (preprocess._long_runs(mask, length) == _runs_by_hand(mask, length)).all()
+
+
 def test_a_page_without_rules_is_left_alone() -> None:
     img, draw = _page()
     draw.text((100, 100), "□ 회의 개요", font=_font(30), fill=20)
