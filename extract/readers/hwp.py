@@ -31,7 +31,7 @@ TAG_CTRL_HEADER = 0x47
 TAG_LIST_HEADER = 0x48
 TAG_TABLE = 0x4D
 # Leaf records the reader never reads (character shapes, line layout, range tags of a paragraph): skipped
-# while parsing, a third of a body section's records
+# while parsing (4 in 10 of the records of the corpus HWP body sections)
 _SKIPPED_TAGS = frozenset({0x44, 0x45, 0x46})
 
 _SINGLE = {0, 10, 13, 24, 25, 26, 27, 28, 29, 30, 31}  # control characters one code unit long
