@@ -96,7 +96,9 @@ def recover(lines: list[Any], image: Any, to_pixels: float, page_ink: Any = None
             found[i] = "○"
         elif kind == "circled":
             digits = re.findall(r"[1-9]", first.text)
-            count = count + 1 if count else (int(digits[0]) if len(digits) == 1 else 1)
+            # the first of a page starts the count: at the digit read, when a list may plausibly go on there
+            # from the page before (2-5); ① itself comes back as 8, 0) or @ as often as 1
+            count = count + 1 if count else (int(digits[0]) if len(digits) == 1 and digits[0] in "12345" else 1)
             found[i] = CIRCLED[min(count, len(CIRCLED)) - 1]
     return found
 

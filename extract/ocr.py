@@ -172,6 +172,30 @@ def fix_korean_numbering(texts: list[str]) -> list[str]:
     return out
 
 
+_CIRCLED_AT = re.compile(r"^(\s*)[①-⑳]\s")
+_CIRCLED_MISREAD = re.compile(r"^(\s*)[@®©](\s+)(?=\S)")
+
+
+def fix_circled_numbers(texts: list[str]) -> list[str]:
+    """`@ 개인정보 …` -> `③ 개인정보 …` when a line nearby (four either way) opens with a circled number:
+    Tesseract reads some circled numbers as `@`, `®` or `©`. The number follows the nearest one before
+    (or comes before the nearest one after)."""
+    out = list(texts)
+    numbers = [glyphs.CIRCLED.index(m.group(0).strip()) if (m := _CIRCLED_AT.match(t)) else None for t in texts]
+    for i, t in enumerate(texts):
+        m = _CIRCLED_MISREAD.match(t)
+        if m is None:
+            continue
+        before = next((numbers[j] for j in range(i - 1, max(-1, i - 5), -1) if numbers[j] is not None), None)
+        after = next((numbers[j] for j in range(i + 1, min(len(texts), i + 5)) if numbers[j] is not None), None)
+        k = before + 1 if before is not None else after - 1 if after is not None and after > 0 else None
+        if k is None or k >= len(glyphs.CIRCLED):
+            continue
+        out[i] = f"{m.group(1)}{glyphs.CIRCLED[k]}{m.group(2)}{t[m.end() :]}"
+        numbers[i] = k
+    return out
+
+
 @dataclass
 class OcrLines:
     lines: list[Any]  # layout.TextLine
@@ -214,7 +238,7 @@ def read_page(image: Any, scale: float = 1.0, reread_junk: bool = True) -> OcrLi
     for i, marker in glyphs.glued(lines, prepared.image, prepared.factor / scale, page_ink).items():
         indent = len(texts[i]) - len(texts[i].lstrip())
         texts[i] = f"{texts[i][:indent]}{marker} {texts[i][indent:]}"  # a bullet read into its word and lost
-    texts = fix_korean_numbering([fix_bullets(t) for t in texts])  # before syllables are joined: `가 일 시`
+    texts = fix_korean_numbering([fix_bullets(t) for t in fix_circled_numbers(texts)])  # before syllables join
     texts = [fix_misreadings(restore_masks(join_letter_spaced(t))) for t in texts]
     confs = [w.conf for w in words if w.conf is not None]
     mean = round(sum(confs) / len(confs), 1) if confs else None

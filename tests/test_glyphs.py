@@ -49,18 +49,22 @@ def test_letters_are_not_markers(letter: str) -> None:
     assert glyphs.classify(_crop(lambda d: d.text((8, 4), letter, font=font, fill=0))) is None
 
 
-def test_circled_numbers_are_numbered_in_page_order() -> None:
+@pytest.mark.parametrize(
+    ("first", "numbers"),
+    [("(1)", "①②③"), ("8", "①②③"), ("3", "③④⑤")],  # 8 is ① misread; 3 may go on from the page before
+)
+def test_circled_numbers_are_numbered_in_page_order(first: str, numbers: str) -> None:
     img = Image.new("L", (600, 400), 255)
     d = ImageDraw.Draw(img)
     lines = []
-    for k, misread in enumerate(["(1)", "0)", "@"]):
+    for k, misread in enumerate([first, "0)", "@"]):
         top = 40 + 100 * k
         d.ellipse((20, top, 60, top + 40), outline=0, width=3)
         d.rectangle((38, top + 10, 42, top + 30), fill=0)
         lines.append(TextLine([Word(misread, 20, top, 60, top + 40), Word("항목", 80, top, 160, top + 40)]))
     d.rectangle((20, 360, 60, 398), outline=0, width=3)
     lines.append(TextLine([Word("ㅁ", 20, 360, 60, 398), Word("추진결과", 80, 360, 200, 398)]))
-    assert glyphs.recover(lines, img, 1.0) == {0: "①", 1: "②", 2: "③", 3: "□"}
+    assert glyphs.recover(lines, img, 1.0) == {0: numbers[0], 1: numbers[1], 2: numbers[2], 3: "□"}
 
 
 # Tesseract's box for a misread bullet may cover only part of it (`1` boxed around the □'s left side).

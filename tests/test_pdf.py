@@ -245,3 +245,14 @@ def test_one_way_misreadings_are_repaired(line: str, fixed: str) -> None:
 )  # fmt: skip
 def test_the_dot_of_korean_numbering_is_restored_from_its_siblings(lines: list[str], fixed: list[str]) -> None:
     assert ocr.fix_korean_numbering(lines) == fixed
+
+
+@pytest.mark.parametrize(
+    ("lines", "fixed"),
+    [([" ① 범위 한정", " ② 대상지 확정", " @ 영향평가 완료"], [" ① 범위 한정", " ② 대상지 확정", " ③ 영향평가 완료"]),
+     (["® 범위 한정", "② 대상지 확정"], ["① 범위 한정", "② 대상지 확정"]),  # the one after it numbers it
+     (["@ 범위 한정", "본문", "□ 기타"], ["@ 범위 한정", "본문", "□ 기타"]),  # no circled number near
+     (["① 범위", "가", "나", "다", "라", "@ 멀리"], ["① 범위", "가", "나", "다", "라", "@ 멀리"])],  # too far
+)  # fmt: skip
+def test_circled_numbers_read_as_at_signs_are_restored_from_their_siblings(lines: list[str], fixed: list[str]) -> None:
+    assert ocr.fix_circled_numbers(lines) == fixed
