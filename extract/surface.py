@@ -9,8 +9,9 @@ follow from a few of its character rules, which this module restates:
   `@mentions` and `#hashtags`;
 - every other character is a symbol token; a run of symbols of one kind is one token (`***`, `...`,
   `○○`), brackets and quotes stand alone.
-tests/test_surface.py holds these rules against Kiwi on written lines, the samples and (when present) the
-corpus: every token that holds a Hangul syllable spans what Kiwi's does.
+tests/test_surface.py holds these rules against Kiwi on written lines, generated lines, the samples and (when
+present) the corpus: every token that holds a Hangul syllable spans what Kiwi's does, but next to a list
+marker (`가.`), which Kiwi's lattice reads now as a marker, now as a noun and a full stop.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ _MARKER_LETTERS = "가나다라마바사아자차카타파하"
 _WORD_CHAR = "가-힣一-鿿㐀-䶿豈-﫿０-９"  # Hangul syllables, Hanja, fullwidth digits
 # serials: dates (`2016. 4. 27`, `26.6.11.`), times, fractions, phone and document numbers
 _SERIAL = r"\d+(?:(?::\d+)+|(?:/\d+)+|(?:-\d+)+-?|\.(?:[ ]?\d+\.)+(?:[ ]?\d+)?)"
-# a number (`1,000`, `1.5`), with a full stop after it (`2026.`) unless it follows a Latin letter or `-` or a
-# Latin letter follow it; a serial stands alone, even after a word (`기법46003-91`)
+# a number (`1,000`, `1.5`), with a full stop after it (`2026.`) unless a Latin letter comes before it or `-` or a
+# Latin letter after the stop; a serial stands alone, even after a word (`기법46003-91`)
 _NUMBER = rf"(?!{_SERIAL})(?:(?<![A-Za-z])\d+(?:,\d{{3}})*(?:\.\d+|\.(?![-A-Za-z]))?|\d+(?:,\d{{3}})*(?:\.\d+)?)"
 _LATIN = r"[A-Za-z]+(?:\.[A-Za-z]+)*\.?"
 _TOKEN = re.compile(
