@@ -55,7 +55,7 @@ PENDING = """스마트도시 TF 회의 결과
 """
 
 
-@pytest.mark.parametrize("section", ["미결사항 (추가 검토 필요)", "미합의 사항", "보류사항"])
+@pytest.mark.parametrize("section", ["미결사항 (추가 검토 필요)", "미합의 사항", "보류사항", "이견사항", "쟁점 사항"])
 def test_undecided_items_are_no_outcomes_and_two_stances_in_one_line_disagree(tmp_path: Path, section: str) -> None:
     r = _report(tmp_path, PENDING.format(section=section))
     assert [d.text for d in r.decisions] == ["시범사업 대상지는 중앙동으로 확정"]
@@ -66,6 +66,11 @@ def test_undecided_items_are_no_outcomes_and_two_stances_in_one_line_disagree(tm
             "차기 회의에서 재논의",
         )
     ]
+
+
+def test_a_section_that_settles_disagreements_still_gives_its_outcomes(tmp_path: Path) -> None:
+    r = _report(tmp_path, PENDING.format(section="이견 조정 결과"))
+    assert "센서 설치 위치 조정 필요" in [d.text for d in r.decisions]  # not an undecided section
 
 
 def test_two_stances_in_one_line_outside_an_undecided_section_are_no_disagreement_by_themselves(
