@@ -57,8 +57,7 @@ def _question(line: Line, models: Models) -> bool:
     """A request that asks about something (`질의 : …범위는?`, `(문의) …`, `…가능한지`), not for something."""
     if line.ends_with_cue("QUESTION"):
         return True
-    bracket = _BRACKET_LABEL.match(line.body)
-    label = compact(bracket.group(1)) if bracket else compact(line.label or "") if line.value else ""
+    label = _opening_label(line)
     return bool(label) and models.section_roles["question"].search(label) is not None
 
 
@@ -76,9 +75,14 @@ def _request_label(line: Line, models: Models) -> bool:
 
 def _is_reply(line: Line, models: Models) -> bool:
     """An answer by its label: `(답변) …` or `답변(공원녹지과장) : …`."""
-    bracket = _BRACKET_LABEL.match(line.body)
-    label = compact(bracket.group(1)) if bracket else compact(line.label or "") if line.value else ""
+    label = _opening_label(line)
     return bool(label) and models.section_roles["reply"].search(label) is not None
+
+
+def _opening_label(line: Line) -> str:
+    """The label a line opens with, without spaces: `(답변) …` -> `답변`, `질의(위원) : …` -> `질의(위원)`."""
+    bracket = _BRACKET_LABEL.match(line.body)
+    return compact(bracket.group(1)) if bracket else compact(line.label or "") if line.value else ""
 
 
 def _reply_after(line: Line, models: Models) -> Line | None:

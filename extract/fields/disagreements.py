@@ -88,7 +88,7 @@ _SETTLED = re.compile(
 )
 
 
-def _narrative(line: Line, siblings: list[Line], pending: bool) -> Disagreement | None:
+def _narrative(line: Line, siblings: list[Line], models: Models) -> Disagreement | None:
     """A disagreement told in one sentence: the parties (with their positions when the sentence gives them),
     the topic it is about (`…에 대해`, else the label it is the value of, else the item it sits under), and
     how it was left (the rest of the sentence after `…이견이 있었으며,`, else a cued line or an arrow (→)
@@ -97,7 +97,7 @@ def _narrative(line: Line, siblings: list[Line], pending: bool) -> Disagreement 
     # only where the line or its item states a disagreement, or the section lists what is still undecided
     # (`pending`, 미결사항): two demands side by side are not one by themselves
     stated = "DISAGREEMENT" in line.cues or (line.parent is not None and "DISAGREEMENT" in line.parent.cues)
-    if not stated and not pending:
+    if not stated and "pending" not in roles(line, models):  # the section roles asked for only when needed
         return None
     paired = _PAIRED.match(clean(line.body))
     if paired is not None and compact(paired.group("a")) != compact(paired.group("b")):
@@ -215,7 +215,7 @@ def extract(lines: list[Line], models: Models) -> tuple[list[Disagreement], set[
         for ln in siblings:
             if id(ln) in used or id(ln.parent) in used:
                 continue
-            if (found := _narrative(ln, siblings, "pending" in roles(ln, models))) is not None:
+            if (found := _narrative(ln, siblings, models)) is not None:
                 out.append(found)
     out.sort(key=lambda d: d.evidence.char_start if d.evidence else 0)
     return out, used
