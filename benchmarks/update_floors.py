@@ -5,6 +5,9 @@ python benchmarks/update_floors.py ../shared/corpus/gold
 tests/eval_floors.json holds the native and text-layer inputs (checked by the test suite);
 tests/eval_floors_all.json holds every input including the scans (checked by the eval run that ends CI,
 `gongmun eval ../shared/corpus/gold --floors tests/eval_floors_all.json`, so the scans are read once).
+Each file has scopes (extract.evaluate.scopes): the first 15 documents keep the floors they reached
+before the corpus grew, the whole corpus and each kind have floors of their own. A scope whose `floors`
+is empty is filled with the current scores.
 """
 
 from __future__ import annotations
@@ -19,38 +22,25 @@ from extract import evaluate
 TESTS = Path(__file__).resolve().parents[1] / "tests"
 
 
-def _raise(path: Path, summary: dict[str, object], formats: list[str] | None) -> None:
-    floors = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    fields = summary["fields"]
-    assert isinstance(fields, dict)
-    current = {name: stats["f1"] for name, stats in fields.items() if stats["f1"] is not None}
-    micro = summary["micro"]
-    assert isinstance(micro, dict)
-    current["micro"] = micro["f1"]
-    other = summary["kind_other"]
-    assert isinstance(other, dict)
-    if other["precision"] is not None:
-        current["kind_other"] = other["precision"]
-    by_format = summary["by_format"]
-    assert isinstance(by_format, dict)
-    for fmt in by_format:
-        value = evaluate.format_micro(summary, fmt)
-        if value is not None:
-            current[f"format:{fmt}"] = value
-    out: dict[str, object] = {"_formats": formats} if formats else {}
-    for name, value in sorted(current.items()):
-        new = math.floor(value * 100) / 100
-        out[name] = max(new, float(floors.get(name, 0.0)))
+def _raise(path: Path, results: list[evaluate.DocResult]) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    scopes = evaluate.scopes(data)
+    for scope in scopes.values():
+        chosen = [r for r in results if evaluate.in_scope(r, scope)]
+        current = evaluate.current_scores(evaluate.summarize(chosen))
+        floors = scope.get("floors", {})
+        for name, value in current.items():
+            floors[name] = max(math.floor(value * 100) / 100, float(floors.get(name, 0.0)))
+        scope["floors"] = dict(sorted(floors.items()))
+    out = {"scopes": scopes}
     path.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(path.name, json.dumps(out, ensure_ascii=False))
+    print(path.name, json.dumps({k: v["floors"].get("micro") for k, v in scopes.items()}))
 
 
 def main(gold_dir: str) -> None:
-    native = TESTS / "eval_floors.json"
-    formats = json.loads(native.read_text(encoding="utf-8")).get("_formats", ["txt", "hwpx", "hwp", "pdf"])
     results = evaluate.run([gold_dir])
-    _raise(native, evaluate.summarize([r for r in results if r.format in formats]), formats)
-    _raise(TESTS / "eval_floors_all.json", evaluate.summarize(results), None)
+    _raise(TESTS / "eval_floors.json", results)
+    _raise(TESTS / "eval_floors_all.json", results)
 
 
 if __name__ == "__main__":

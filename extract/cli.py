@@ -1,8 +1,9 @@
 """The `gongmun` command: parse arguments, call the library, map errors to exit codes. No logic here.
 
 stdout carries only JSON; every error is one line on stderr (`-v` adds the traceback).
-Exit codes: 0 ok, 1 internal error, 2 usage, 3 input missing or a directory, 4 unsupported format,
-5 empty input, 6 undecodable text, 7 input too large, 8 invalid models/ folder.
+Exit codes: `errors.ExitCode` (0 ok, 1 internal error, 2 usage, 3 input missing or a directory, 4 unsupported
+format, 5 empty input, 6 undecodable text, 7 input too large, 8 invalid models/ folder, 9 below an eval floor,
+10 corrupt, 11 encrypted, 12 OCR unavailable, 13 batch stopped by --fail-fast, 14 engine unavailable).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from . import __version__
-from .errors import GongmunError
+from .errors import ExitCode, GongmunError
+from .options import OcrMode
 
 app = typer.Typer(
     add_completion=False,
@@ -61,34 +63,29 @@ def extract(
         typer.Option("--models", help="Use the rules in this models/ folder instead of the bundled ones."),
     ] = None,
     ocr: Annotated[
-        str, typer.Option("--ocr", help="PDF pages: auto (OCR where the text layer is unusable), never, always.")
-    ] = "auto",
+        OcrMode, typer.Option("--ocr", help="PDF pages: auto (OCR where the text layer is unusable), never, always.")
+    ] = OcrMode.auto,
     dpi: Annotated[int, typer.Option("--dpi", help="Resolution for OCR rendering.", min=72, max=600)] = 300,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show tracebacks for errors.")] = False,
 ) -> None:
     """Extract one JSON document per input (JSON Lines when several inputs go to one stream)."""
     from . import writers
-    from .pipeline import Options, extract_path
+    from .pipeline import Options, process
 
-    if ocr not in {"auto", "never", "always"}:
-        _fail(f"--ocr must be auto, never or always (got {ocr!r})", 2, False)
-        raise typer.Exit(2)
-    options = Options(models=str(models) if models else None, ocr=ocr, dpi=dpi)
+    options = Options(models=str(models) if models else None, ocr=ocr.value, dpi=dpi)
     stdin_data = sys.stdin.buffer.read() if "-" in inputs else None
     to_dir = output is not None and (output.is_dir() or str(output).endswith(("/", "\\")))
     several = len(inputs) > 1
     stream: list[str] = []
-    code = 0
+    code = ExitCode.OK
     for path in inputs:
-        try:
-            report = extract_path(path, options, stdin_data)
-        except GongmunError as exc:
-            _fail(str(exc), exc.exit_code, verbose)
-            code = code or exc.exit_code
-            continue
-        except Exception as exc:  # a bug: still one line, and the other inputs go on
-            _fail(f"{path}: internal error: {type(exc).__name__}: {exc}", 1, verbose)
-            code = code or 1
+        res = process(path, options, stdin_data=stdin_data)
+        report = res.report
+        if report is None:
+            if verbose and res.trace:
+                sys.stderr.write(res.trace)
+            typer.echo(f"gongmun: error: {res.error}", err=True)
+            code = code or ExitCode(res.exit_code)
             continue
         if to_dir and output is not None:
             name = "stdin" if path == "-" else Path(path).stem
@@ -111,7 +108,7 @@ def review(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="HTML file (default: <name>.review.html).")
     ] = None,
-    ocr: Annotated[str, typer.Option("--ocr", help="PDF pages: auto, never, always.")] = "auto",
+    ocr: Annotated[OcrMode, typer.Option("--ocr", help="PDF pages: auto, never, always.")] = OcrMode.auto,
     models: Annotated[Path | None, typer.Option("--models", help="Use the rules in this models/ folder.")] = None,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show tracebacks for errors.")] = False,
 ) -> None:
@@ -120,7 +117,7 @@ def review(
     from .pipeline import Options, review_html
 
     try:
-        page = review_html(path, Options(models=str(models) if models else None, ocr=ocr))
+        page = review_html(path, Options(models=str(models) if models else None, ocr=ocr.value))
     except GongmunError as exc:
         _fail(str(exc), exc.exit_code, verbose)
         raise typer.Exit(exc.exit_code) from None
@@ -158,7 +155,7 @@ def batch(
     review: Annotated[
         bool, typer.Option("--review", help="Also write DIR/review/: a page per document + index.")
     ] = False,
-    ocr: Annotated[str, typer.Option("--ocr", help="PDF pages: auto, never, always.")] = "auto",
+    ocr: Annotated[OcrMode, typer.Option("--ocr", help="PDF pages: auto, never, always.")] = OcrMode.auto,
     dpi: Annotated[int, typer.Option("--dpi", min=72, max=600)] = 300,
     models: Annotated[Path | None, typer.Option("--models", help="Use the rules in this models/ folder.")] = None,
     engine: Annotated[
@@ -175,15 +172,15 @@ def batch(
     from .resources import models as load_models
 
     if engine not in ("local", "dask"):
-        _fail(f"--engine must be local or dask, not {engine!r}", 2, False)
-        raise typer.Exit(2)
+        _fail(f"--engine must be local or dask, not {engine!r}", ExitCode.USAGE, False)
+        raise typer.Exit(ExitCode.USAGE)
     if scheduler and engine != "dask":
-        _fail("--scheduler needs --engine dask", 2, False)
-        raise typer.Exit(2)
+        _fail("--scheduler needs --engine dask", ExitCode.USAGE, False)
+        raise typer.Exit(ExitCode.USAGE)
     load_models(str(models) if models else None)  # a broken models/ folder fails now, not in every worker
     if not resume and (out / "manifest.jsonl").exists():
         (out / "manifest.jsonl").unlink()
-    options = Options(models=str(models.resolve()) if models else None, ocr=ocr, dpi=dpi)
+    options = Options(models=str(models.resolve()) if models else None, ocr=ocr.value, dpi=dpi)
     report = _progress(quiet)
     try:
         summary = bulk.run_batch(
@@ -191,8 +188,8 @@ def batch(
             retry_failed=retry_failed, review=review, engine=engine, scheduler=scheduler, progress=report,
         )  # fmt: skip
     except bulk.BatchStopped as exc:
-        _fail(f"stopped at the first failure (--fail-fast): {exc}", 13, False)
-        raise typer.Exit(13) from None
+        _fail(f"stopped at the first failure (--fail-fast): {exc}", ExitCode.STOPPED, False)
+        raise typer.Exit(ExitCode.STOPPED) from None
     finally:
         report.close()
     counts = ", ".join(f"{v} {k}" for k, v in sorted(summary.counts.items())) or "nothing to do"
@@ -201,7 +198,7 @@ def batch(
         typer.echo(f"gongmun batch: {counts}; {summary.pages} pages in {summary.seconds:.1f}s {rate}", err=True)
         for key, reason in summary.failed[:20]:
             typer.echo(f"  failed: {key}: {reason}", err=True)
-    raise typer.Exit(1 if summary.counts.get("failed") else 0)
+    raise typer.Exit(ExitCode.INTERNAL if summary.counts.get("failed") else ExitCode.OK)
 
 
 class _Progress:
@@ -261,23 +258,26 @@ def eval_(
 
     missing = [str(g) for g in gold if not g.exists()]
     if missing:
-        _fail(f"no such gold folder or file: {', '.join(missing)}", 3, False)
-        raise typer.Exit(3)
+        _fail(f"no such gold folder or file: {', '.join(missing)}", ExitCode.NOT_FOUND, False)
+        raise typer.Exit(ExitCode.NOT_FOUND)
     wanted = {f.strip() for f in only.split(",")} if only else None
-    summary = evaluate.summarize(evaluate.run(gold, wanted, str(models) if models else None))
+    results = evaluate.run(gold, wanted, str(models) if models else None)
+    summary = evaluate.summarize(results)
     if as_json:
         sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(_eval_table(summary))
     if floors is not None:
-        low = evaluate.check_floors(summary, json.loads(floors.read_text(encoding="utf-8")))
+        low = evaluate.check_floor_file(results, json.loads(floors.read_text(encoding="utf-8")))
         for line in low:
             typer.echo(f"gongmun: below floor: {line}", err=True)
         if low:
-            raise typer.Exit(9)
+            raise typer.Exit(ExitCode.BELOW_FLOOR)
 
 
 def _eval_table(summary: dict[str, object]) -> str:
+    from . import evaluate
+
     def fmt(v: object) -> str:
         return "   -" if v is None else f"{v:.2f}" if isinstance(v, float) else str(v)
 
@@ -299,6 +299,14 @@ def _eval_table(summary: dict[str, object]) -> str:
         fn = sum(c["fn"] for c in cs.values())
         f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else None
         rows.append(f"format {fmt_name:<19} micro F1 {fmt(f1)}")
+    by_kind = summary["by_kind"]
+    assert isinstance(by_kind, dict)
+    shown = ("kind", "title", "meeting_date", "attendees", "decisions", "disagreements", "follow_ups")
+    rows.append(f"{'kind (F1)':<26}" + "".join(f"{name[:9]:>10}" for name in (*shown, "micro")))
+    for kind_name, cs in by_kind.items():
+        total = evaluate.Counts(*(sum(c[k] for c in cs.values()) for k in ("tp", "fp", "fn")))
+        values = [(cs[n]["f1"] if cs[n]["f1"] is not None else cs[n]["accuracy"]) if n in cs else None for n in shown]
+        rows.append(f"{kind_name:<26}" + "".join(f"{fmt(v):>10}" for v in (*values, total.f1)))
     other = summary.get("kind_other")
     if isinstance(other, dict) and other.get("inputs"):
         invented = ", ".join(f"{k} {v}" for k, v in other["invented"].items())
@@ -320,7 +328,7 @@ def main() -> NoReturn:
     except GongmunError as exc:  # errors raised outside a command (e.g. models/ at start-up)
         typer.echo(f"gongmun: error: {exc}", err=True)
         sys.exit(exc.exit_code)
-    sys.exit(0)
+    sys.exit(ExitCode.OK)
 
 
 if __name__ == "__main__":

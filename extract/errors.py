@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Every exit code the `gongmun` command uses (README, "Exit codes")."""
+
+    OK = 0
+    INTERNAL = 1  # a bug: one line on stderr, the other inputs go on
+    USAGE = 2
+    NOT_FOUND = 3  # input missing, or a directory where a file was expected
+    UNSUPPORTED = 4
+    EMPTY = 5
+    UNDECODABLE = 6
+    TOO_LARGE = 7
+    MODELS = 8  # models/ missing or a rule file invalid
+    BELOW_FLOOR = 9  # `eval --floors`: a score fell below its floor
+    CORRUPT = 10
+    ENCRYPTED = 11
+    OCR_UNAVAILABLE = 12
+    STOPPED = 13  # `batch --fail-fast` stopped at a failure
+    ENGINE_UNAVAILABLE = 14
+
 
 class GongmunError(Exception):
     """Base class: every error carries an exit code and a one-line, actionable message."""
 
-    exit_code = 1
+    exit_code: ExitCode = ExitCode.INTERNAL
 
     def __init__(self, message: str, path: str | None = None) -> None:
         self.path = path
@@ -14,73 +36,54 @@ class GongmunError(Exception):
 
 
 class InputNotFound(GongmunError):
-    exit_code = 3
+    exit_code: ExitCode = ExitCode.NOT_FOUND
 
 
 class InputIsDirectory(GongmunError):
-    exit_code = 3
+    exit_code: ExitCode = ExitCode.NOT_FOUND
 
 
 class UnsupportedFormat(GongmunError):
-    exit_code = 4
+    exit_code: ExitCode = ExitCode.UNSUPPORTED
 
 
 class EmptyInput(GongmunError):
-    exit_code = 5
+    exit_code: ExitCode = ExitCode.EMPTY
 
 
 class UndecodableText(GongmunError):
-    exit_code = 6
+    exit_code: ExitCode = ExitCode.UNDECODABLE
 
 
 class InputTooLarge(GongmunError):
-    exit_code = 7
+    exit_code: ExitCode = ExitCode.TOO_LARGE
 
 
 class CorruptInput(GongmunError):
     """The file claims a format but cannot be read as it (truncated, damaged, malicious)."""
 
-    exit_code = 10
+    exit_code: ExitCode = ExitCode.CORRUPT
 
 
 class EncryptedInput(GongmunError):
     """Password-protected, DRM or distribution-only documents."""
 
-    exit_code = 11
+    exit_code: ExitCode = ExitCode.ENCRYPTED
 
 
 class OcrUnavailable(GongmunError):
     """Tesseract or its Korean data is not installed."""
 
-    exit_code = 12
+    exit_code: ExitCode = ExitCode.OCR_UNAVAILABLE
 
 
 class ModelsError(GongmunError):
     """models/ is missing or a rule file is invalid (message names file:line)."""
 
-    exit_code = 8
+    exit_code: ExitCode = ExitCode.MODELS
 
 
 class EngineUnavailable(GongmunError):
     """`batch --engine dask` without the dask extra, or a scheduler that cannot be reached."""
 
-    exit_code = 14
-
-
-EXIT_CODES: dict[str, int] = {
-    cls.__name__: cls.exit_code
-    for cls in (
-        GongmunError,
-        InputNotFound,
-        InputIsDirectory,
-        UnsupportedFormat,
-        EmptyInput,
-        UndecodableText,
-        InputTooLarge,
-        ModelsError,
-        CorruptInput,
-        EncryptedInput,
-        OcrUnavailable,
-        EngineUnavailable,
-    )
-}
+    exit_code: ExitCode = ExitCode.ENGINE_UNAVAILABLE

@@ -273,7 +273,7 @@ def gold_files(dirs: Iterable[str | Path]) -> list[Path]:
 
 
 def run(dirs: Iterable[str | Path], only: set[str] | None = None, models: str | None = None) -> list[DocResult]:
-    from .pipeline import Options, extract_safe
+    from .pipeline import Options, process
 
     results: list[DocResult] = []
     for gf in gold_files(dirs):
@@ -284,7 +284,7 @@ def run(dirs: Iterable[str | Path], only: set[str] | None = None, models: str | 
             if only and fmt not in only:
                 continue
             t0 = time.perf_counter()
-            res = extract_safe(str(path), Options(models=models))
+            res = process(str(path), Options(models=models))
             seconds = time.perf_counter() - t0
             doc = DocResult(gold["id"], str(path), fmt, seconds, res.status, res.error, gold_kind=gold.get("kind"))
             pred = json.loads(res.report.model_dump_json()) if res.report is not None else {}
@@ -296,10 +296,12 @@ def run(dirs: Iterable[str | Path], only: set[str] | None = None, models: str | 
 def summarize(results: list[DocResult]) -> dict[str, Any]:
     fields: dict[str, Counts] = {}
     by_format: dict[str, dict[str, Counts]] = {}
+    by_kind: dict[str, dict[str, Counts]] = {}
     for r in results:
         for name, c in r.fields.items():
             fields.setdefault(name, Counts()).add(c)
             by_format.setdefault(r.format, {}).setdefault(name, Counts()).add(c)
+            by_kind.setdefault(r.gold_kind or "unknown", {}).setdefault(name, Counts()).add(c)
     micro = Counts()
     for c in fields.values():
         micro.add(c)
@@ -314,6 +316,10 @@ def summarize(results: list[DocResult]) -> dict[str, Any]:
         "by_format": {
             fmt: {k: v.as_dict() for k, v in sorted(cs.items(), key=lambda kv: _field_order(kv[0]))}
             for fmt, cs in sorted(by_format.items())
+        },
+        "by_kind": {
+            kind: {k: v.as_dict() for k, v in sorted(cs.items(), key=lambda kv: _field_order(kv[0]))}
+            for kind, cs in sorted(by_kind.items())
         },
         "slowest": [
             {"input": r.input, "seconds": round(r.seconds, 3)} for r in sorted(results, key=lambda r: -r.seconds)[:5]
@@ -343,6 +349,54 @@ def format_micro(summary: dict[str, Any], fmt: str) -> float | None:
         return None
     total = Counts(*(sum(c[k] for c in fields.values()) for k in ("tp", "fp", "fn")))
     return None if total.f1 is None else round(total.f1, 4)
+
+
+def scopes(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The scopes of a floors file. A scope names the results it holds (`documents`: gold ids, `formats`,
+    `kinds`: gold kinds; absent means all) and the `floors` they must keep. A flat file (`{field: floor}`,
+    `_formats` optional) is one scope."""
+    if "scopes" in data:
+        return dict(data["scopes"])
+    floors = {k: v for k, v in data.items() if not k.startswith("_")}
+    scope: dict[str, Any] = {"floors": floors}
+    if "_formats" in data:
+        scope["formats"] = data["_formats"]
+    return {"all": scope}
+
+
+def in_scope(result: DocResult, scope: dict[str, Any]) -> bool:
+    return (
+        ("documents" not in scope or result.gold_id in scope["documents"])
+        and ("formats" not in scope or result.format in scope["formats"])
+        and ("kinds" not in scope or result.gold_kind in scope["kinds"])
+    )
+
+
+def check_floor_file(results: list[DocResult], data: dict[str, Any]) -> list[str]:
+    """Every scope of a floors file checked on its own results: `scope: field: value < floor` lines."""
+    low: list[str] = []
+    for name, scope in scopes(data).items():
+        chosen = [r for r in results if in_scope(r, scope)]
+        if not chosen:
+            low.append(f"{name}: no input in scope")
+            continue
+        low.extend(f"{name}: {line}" for line in check_floors(summarize(chosen), scope["floors"]))
+    return low
+
+
+def current_scores(summary: dict[str, Any]) -> dict[str, float]:
+    """What a floors file can hold for one summary: each field's F1, micro F1, the precision on kind
+    `other`, and each input format's micro F1 (`format:<fmt>`)."""
+    current = {name: stats["f1"] for name, stats in summary["fields"].items() if stats["f1"] is not None}
+    if summary["micro"]["f1"] is not None:
+        current["micro"] = summary["micro"]["f1"]
+    if summary["kind_other"]["precision"] is not None:
+        current["kind_other"] = summary["kind_other"]["precision"]
+    for fmt in summary["by_format"]:
+        value = format_micro(summary, fmt)
+        if value is not None:
+            current[f"format:{fmt}"] = value
+    return current
 
 
 def check_floors(summary: dict[str, Any], floors: dict[str, float]) -> list[str]:

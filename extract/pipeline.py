@@ -1,23 +1,24 @@
-"""The stage order, and nothing else: read -> normalise -> lines + spaCy Doc -> outline -> fields -> Report."""
+"""The stage order, and nothing else: read -> normalise -> lines + spaCy Doc -> outline -> fields -> Report.
+
+`process` is the one entry every caller uses (the CLI, review pages, batch workers, eval): it reads an input,
+runs the stages and decides there whether the result is ok, partial or failed.
+"""
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass, field
 from typing import Literal
 
 from . import nlp, normalize, readers, resources, sections
 from .document import RawDocument
-from .errors import GongmunError
+from .errors import ExitCode, GongmunError
 from .fields import agenda, decisions, disagreements, follow_ups, header, kind, meeting
 from .lines import attach_cues, make_lines
+from .options import DEFAULT, Options
+
+__all__ = ["Options", "Result", "extract_path", "extract_safe", "process", "review_html", "run"]
 from .schema import PageInfo, Report, SourceInfo
-
-
-@dataclass(frozen=True)
-class Options:
-    models: str | None = None  # a models/ folder to use instead of the bundled one
-    ocr: str = "auto"  # PDFs: auto (per page), never, always
-    dpi: int = 300  # rendering resolution for OCR
 
 
 @dataclass
@@ -28,11 +29,39 @@ class Result:
     status: Literal["ok", "partial", "failed"]
     report: Report | None = None
     error: str | None = None
-    exit_code: int = 0
+    exit_code: int = ExitCode.OK
     warnings: list[str] = field(default_factory=list)
+    exception: Exception | None = field(default=None, repr=False)  # what failed, to raise it again
+    trace: str | None = field(default=None, repr=False)  # the traceback of an internal error
+    raw: RawDocument | None = field(default=None, repr=False)  # what was read, for review pages
+    data: bytes | None = field(default=None, repr=False)  # the input bytes, for review pages
 
 
-def run(raw: RawDocument, options: Options = Options()) -> Report:
+def process(
+    path: str, options: Options = DEFAULT, *, data: bytes | None = None, stdin_data: bytes | None = None
+) -> Result:
+    """Read one input (from `path`, or from `data` shown as `path`) and extract its report. Never raises for
+    the input's sake: a GongmunError becomes a failed Result with its exit code, any other exception a failed
+    Result with exit code 1 and its traceback; a report with warnings is partial."""
+    try:
+        if data is None:
+            data, shown = readers.load_bytes(path, stdin_data)
+        else:
+            shown = path
+        raw = normalize.normalize(readers.read_bytes(data, shown, ocr_mode=options.ocr, dpi=options.dpi))
+        report = run(raw, options)
+    except GongmunError as exc:
+        return Result(path=path, status="failed", error=str(exc), exit_code=exc.exit_code, exception=exc)
+    except Exception as exc:  # a bug: recorded, and the other inputs go on
+        return Result(
+            path=path, status="failed", error=f"{path}: internal error: {type(exc).__name__}: {exc}",
+            exit_code=ExitCode.INTERNAL, exception=exc, trace=traceback.format_exc(),
+        )  # fmt: skip
+    status: Literal["ok", "partial"] = "partial" if report.warnings else "ok"
+    return Result(path=path, status=status, report=report, warnings=list(report.warnings), raw=raw, data=data)
+
+
+def run(raw: RawDocument, options: Options = DEFAULT) -> Report:
     models = resources.models(options.models)
     if not raw.normalized:
         raw = normalize.normalize(raw)
@@ -77,25 +106,28 @@ def run(raw: RawDocument, options: Options = Options()) -> Report:
     )
 
 
-def review_html(path: str, options: Options = Options()) -> str:
-    """The review page for one input (see review.py)."""
+def review_html(path: str, options: Options = DEFAULT) -> str:
+    """The review page for one input (see review.py); raises the input's GongmunError."""
     from . import review
 
-    data, shown = readers.load_bytes(path)
-    raw = readers.read_bytes(data, shown, ocr_mode=options.ocr, dpi=options.dpi)
-    raw = normalize.normalize(raw)  # once: the report and the page show the same text
-    return review.render(run(raw, options), raw, data)
+    res = process(path, options)
+    if res.report is None or res.raw is None or res.data is None:
+        raise _raised(res)
+    return review.render(res.report, res.raw, res.data)
 
 
-def extract_path(path: str, options: Options = Options(), stdin_data: bytes | None = None) -> Report:
-    return run(readers.read(path, stdin_data, ocr_mode=options.ocr, dpi=options.dpi), options)
+def extract_path(path: str, options: Options = DEFAULT, stdin_data: bytes | None = None) -> Report:
+    """The report of one input; raises the input's GongmunError (and re-raises a bug)."""
+    res = process(path, options, stdin_data=stdin_data)
+    if res.report is None:
+        raise _raised(res)
+    return res.report
 
 
-def extract_safe(path: str, options: Options = Options(), stdin_data: bytes | None = None) -> Result:
-    """Like `extract_path`, but a GongmunError becomes a failed Result instead of an exception."""
-    try:
-        report = extract_path(path, options, stdin_data)
-    except GongmunError as exc:
-        return Result(path=path, status="failed", error=str(exc), exit_code=exc.exit_code)
-    status: Literal["ok", "partial"] = "partial" if report.warnings else "ok"
-    return Result(path=path, status=status, report=report, warnings=list(report.warnings))
+def _raised(res: Result) -> Exception:
+    return res.exception or GongmunError(res.error or "failed")
+
+
+def extract_safe(path: str, options: Options = DEFAULT, stdin_data: bytes | None = None) -> Result:
+    """`process` under the name earlier versions gave it."""
+    return process(path, options, stdin_data=stdin_data)

@@ -4,7 +4,6 @@ documents so memory stays flat on long runs."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import multiprocessing as mp
 import queue
@@ -23,10 +22,7 @@ if TYPE_CHECKING:
 
 def _work(item: Item, options: Options, review: bool = False) -> dict[str, Any]:
     """Run one document in a worker; always returns a record (never raises)."""
-    from .errors import GongmunError
-    from .normalize import normalize
-    from .pipeline import run
-    from .readers import read_bytes
+    from .pipeline import process
 
     t0 = time.perf_counter()
     try:
@@ -34,24 +30,20 @@ def _work(item: Item, options: Options, review: bool = False) -> dict[str, Any]:
         sha = hashlib.sha256(data).hexdigest()
     except Exception as exc:
         return {"status": "failed", "reason": f"cannot read input: {exc}", "sha256": None, "seconds": 0.0}
-    try:
-        raw = normalize(read_bytes(data, item.key, ocr_mode=options.ocr, dpi=options.dpi))
-        report = run(raw, options)
-    except GongmunError as exc:
-        return {"status": "failed", "reason": str(exc), "sha256": sha, "seconds": time.perf_counter() - t0}
-    except Exception as exc:  # a bug must not stop the batch
-        reason = f"internal error: {type(exc).__name__}: {exc}"
-        return {"status": "failed", "reason": reason, "sha256": sha, "seconds": time.perf_counter() - t0}
+    res = process(item.key, options, data=data)
+    if res.report is None:
+        return {"status": "failed", "reason": res.error, "sha256": sha, "seconds": time.perf_counter() - t0}
+    report = res.report
     return {
-        "status": "partial" if report.warnings else "ok",
-        "reason": "; ".join(report.warnings) or None,
+        "status": res.status,
+        "reason": "; ".join(res.warnings) or None,
         "sha256": sha,
         "seconds": time.perf_counter() - t0,
         "pages": len(report.source.pages),
         "format": report.source.format,
         "report": writers.to_json(report),  # pretty JSON made here, by pydantic's serialiser, not in the parent
         "rss_mb": _rss_mb(),
-        "review": _review(report, raw, data) if review else None,
+        "review": _review(report, res.raw, data) if review else None,
     }
 
 
@@ -70,13 +62,11 @@ def _review(report: Any, raw: Any, data: bytes) -> str | None:
 
 
 def _worker_loop(tasks: Any, results: Any, options: Options, review: bool = False) -> None:
-    from .pipeline import run
-    from .readers import read_bytes
+    from .pipeline import process
 
     # load spaCy and the rules (and run them once) before the first document, so that its time limit measures
     # the document only; if this fails, the documents report the problem themselves
-    with contextlib.suppress(Exception):
-        run(read_bytes("회의 결과 보고\n○ 일 시 : 2024. 1. 5.(금) 10:00\n".encode(), "warm-up.txt"), options)
+    process("warm-up.txt", options, data="회의 결과 보고\n○ 일 시 : 2024. 1. 5.(금) 10:00\n".encode())
     while True:
         got = tasks.get()
         if got is None:

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from extract import __version__
 from extract.cli import app
+from extract.errors import ExitCode
 
 from .conftest import SAMPLES
 
@@ -124,3 +125,37 @@ def test_invalid_models_name_file_and_line(tmp_path: Path) -> None:
     r = runner.invoke(app, ["extract", SAMPLE, "--models", str(models)])
     assert r.exit_code == 8
     assert "labels.tsv:" in r.stderr and "unknown key 'no_such_field'" in r.stderr
+
+
+@pytest.mark.parametrize("command", [["extract", SAMPLE], ["review", SAMPLE], ["batch", SAMPLE, "--out", "unused"]])
+def test_a_misspelt_ocr_mode_is_a_usage_error_on_every_command(command: list[str]) -> None:
+    r = runner.invoke(app, [*command, "--ocr", "nevr"])
+    assert r.exit_code == ExitCode.USAGE, r.stdout
+    assert "nevr" in r.stderr and not Path("unused").exists()
+
+
+def test_exit_codes_are_one_enum() -> None:
+    from extract import errors
+
+    codes = {cls.exit_code for cls in vars(errors).values() if isinstance(cls, type) and hasattr(cls, "exit_code")}
+    assert codes <= set(ExitCode) and all(isinstance(c, ExitCode) for c in codes)
+    assert len({c.value for c in ExitCode}) == len(ExitCode)
+
+
+def test_a_bug_is_one_line_and_the_other_inputs_go_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    from extract import pipeline
+
+    real = pipeline.run
+
+    def broken(raw, options=pipeline.DEFAULT):  # type: ignore[no-untyped-def]
+        if "two-sittings" in raw.source.path:
+            raise ZeroDivisionError("boom")
+        return real(raw, options)
+
+    monkeypatch.setattr(pipeline, "run", broken)
+    r = runner.invoke(app, ["extract", SAMPLE, OTHER])
+    assert r.exit_code == ExitCode.INTERNAL
+    assert r.stderr.strip().splitlines() == [f"gongmun: error: {SAMPLE}: internal error: ZeroDivisionError: boom"]
+    assert [json.loads(x)["kind"] for x in r.stdout.splitlines()] == ["other"]
+    r = runner.invoke(app, ["extract", "-v", SAMPLE])
+    assert "Traceback" in r.stderr and "ZeroDivisionError" in r.stderr

@@ -133,3 +133,40 @@ def test_kind_other_precision_counts_invented_items() -> None:
     assert evaluate.check_floors(summary, {"kind_other": 1.0}) == [
         "kind_other: invented {'attendees': 2, 'decisions': 0, 'disagreements': 0} (precision floor 1.0)"
     ]
+
+
+def _scored(gold_id: str, fmt: str, kind: str, tp: int, fn: int) -> evaluate.DocResult:
+    d = evaluate.DocResult(gold_id, f"{gold_id}.{fmt}", fmt, 0.1, "ok", gold_kind=kind)
+    d.fields = {"attendees": evaluate.Counts(tp=tp, fn=fn)}
+    return d
+
+
+def test_floor_scopes_check_each_group_of_documents_on_its_own() -> None:
+    results = [
+        _scored("old", "hwpx", "meeting_result", 4, 0),
+        _scored("new", "txt", "minutes", 0, 4),
+        _scored("new", "scan", "minutes", 1, 3),
+    ]
+    data = {
+        "scopes": {
+            "first": {"documents": ["old"], "floors": {"attendees": 1.0}},
+            "minutes": {"kinds": ["minutes"], "formats": ["txt"], "floors": {"attendees": 0.1}},
+            "all": {"floors": {"attendees": 0.5}},
+        }
+    }
+    assert evaluate.check_floor_file(results, data) == ["minutes: attendees: 0.0 < floor 0.1"]
+    data["scopes"]["first"]["documents"] = ["missing"]
+    assert "first: no input in scope" in evaluate.check_floor_file(results, data)
+
+
+def test_a_flat_floors_file_is_one_scope() -> None:
+    results = [_scored("a", "hwpx", "other", 1, 1), _scored("b", "scan", "other", 0, 2)]
+    assert evaluate.check_floor_file(results, {"_formats": ["hwpx"], "attendees": 0.6}) == []
+    assert evaluate.check_floor_file(results, {"attendees": 0.6}) == ["all: attendees: 0.4 < floor 0.6"]
+
+
+def test_summary_by_gold_kind() -> None:
+    summary = evaluate.summarize([_scored("a", "txt", "minutes", 1, 1), _scored("b", "txt", "other", 2, 0)])
+    assert summary["by_kind"]["minutes"]["attendees"]["f1"] == round(2 / 3, 4)
+    assert summary["by_kind"]["other"]["attendees"]["recall"] == 1.0
+    assert evaluate.current_scores(summary)["attendees"] == round(6 / 7, 4)

@@ -54,3 +54,8 @@ def test_goldens_validate_against_the_schema() -> None:
 
     for path in INPUTS:
         Report.model_validate_json(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+
+
+def test_goldens_are_never_rewritten_in_ci() -> None:
+    """CI must compare against the committed goldens, never regenerate them."""
+    assert not (os.environ.get("CI") and os.environ.get("GONGMUN_REGEN")), "GONGMUN_REGEN is set in CI"
