@@ -252,8 +252,11 @@ def eval_(
         Path | None, typer.Option("--floors", help="JSON {field: minimum F1}; exit 9 when a score falls below.")
     ] = None,
     models: Annotated[Path | None, typer.Option("--models", help="Use the rules in this models/ folder.")] = None,
+    by_rule: Annotated[
+        bool, typer.Option("--by-rule", help="Also count true and false positives per rule (evidence.rule).")
+    ] = False,
 ) -> None:
-    """Score extraction against gold annotations: per-field precision, recall, F1, by input format."""
+    """Score extraction against gold annotations: per-field precision, recall, F1, by input format and kind."""
     from . import evaluate
 
     missing = [str(g) for g in gold if not g.exists()]
@@ -267,6 +270,8 @@ def eval_(
         sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(_eval_table(summary))
+        if by_rule:
+            sys.stdout.write(_rule_table(summary))
     if floors is not None:
         low = evaluate.check_floor_file(results, json.loads(floors.read_text(encoding="utf-8")))
         for line in low:
@@ -319,6 +324,15 @@ def _eval_table(summary: dict[str, object]) -> str:
     slowest = summary["slowest"]
     assert isinstance(slowest, list)
     rows.append("slowest: " + ", ".join(f"{Path(s['input']).name} {s['seconds']:.2f}s" for s in slowest))
+    return "\n".join(rows) + "\n"
+
+
+def _rule_table(summary: dict[str, Any]) -> str:
+    """Each rule's true and false positives on the gold documents, the rules with most false positives first."""
+    rows = [f"{'rule':<36}{'tp':>5}{'fp':>5}{'P':>7}"]
+    for name, c in summary["by_rule"].items():
+        precision = "    -" if c["precision"] is None else f"{c['precision']:.2f}"
+        rows.append(f"{name:<36}{c['tp']:>5}{c['fp']:>5}{precision:>7}")
     return "\n".join(rows) + "\n"
 
 

@@ -124,9 +124,14 @@ def score_scalar(name: str, gold: dict[str, Any], pred: dict[str, Any]) -> Count
 
 
 def match_lists(
-    gold: list[dict[str, Any]], pred: list[Any], same: Callable[[dict[str, Any], Any], bool]
+    gold: list[dict[str, Any]],
+    pred: list[Any],
+    same: Callable[[dict[str, Any], Any], bool],
+    by_rule: dict[str, Counts] | None = None,
 ) -> tuple[Counts, list[tuple[dict[str, Any], Any]]]:
-    """Greedy one-to-one matching; optional gold items absorb predictions without counting."""
+    """Greedy one-to-one matching; optional gold items absorb predictions without counting. With `by_rule`,
+    each prediction's true or false positive is also counted under the rule that produced it
+    (`evidence.rule`)."""
     c = Counts()
     pairs: list[tuple[dict[str, Any], Any]] = []
     free = list(range(len(pred)))
@@ -139,8 +144,17 @@ def match_lists(
         if not g.get("optional"):
             c.tp += 1
             pairs.append((g, pred[hit]))
+            if by_rule is not None:
+                by_rule.setdefault(_rule(pred[hit]), Counts()).tp += 1
     c.fp += len(free)
+    for i in free if by_rule is not None else []:
+        by_rule.setdefault(_rule(pred[i]), Counts()).fp += 1  # type: ignore[union-attr]
     return c, pairs
+
+
+def _rule(item: Any) -> str:
+    evidence = item.get("evidence") if isinstance(item, dict) else None
+    return str((evidence or {}).get("rule") or "(no rule)")
 
 
 def _same_person(g: dict[str, Any], p: dict[str, Any]) -> bool:
@@ -183,11 +197,14 @@ def _same_attachment(g: Any, p: Any) -> bool:
     return contains(g, p, 0.9)
 
 
-def score_lists(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Counts]:
+def score_lists(
+    gold: dict[str, Any], pred: dict[str, Any], by_rule: dict[str, Counts] | None = None
+) -> dict[str, Counts]:
+    """The list fields; with `by_rule`, each predicted item is also counted under its rule."""
     out: dict[str, Counts] = {}
     gdoc, pdoc = gold.get("document") or {}, pred.get("document") or {}
     if "approval_line" in gdoc:
-        out["approval_line"], _ = match_lists(gdoc["approval_line"], pdoc.get("approval_line", []), _same_step)
+        out["approval_line"], _ = match_lists(gdoc["approval_line"], pdoc.get("approval_line", []), _same_step, by_rule)
     if "attachments" in gdoc:
         gl = [{"text": a} for a in gdoc["attachments"]]
         out["attachments"], _ = match_lists(
@@ -196,17 +213,17 @@ def score_lists(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Counts]
     if "meeting" in gold:
         gm, pm = gold["meeting"] or {}, pred.get("meeting") or {}
         if gold["meeting"] is None or "attendees" in gm:
-            out["attendees"], _ = match_lists(gm.get("attendees", []), pm.get("attendees", []), _same_person)
+            out["attendees"], _ = match_lists(gm.get("attendees", []), pm.get("attendees", []), _same_person, by_rule)
         if gold["meeting"] is None or "attendee_groups" in gm:
             out["attendee_groups"], _ = match_lists(
-                gm.get("attendee_groups", []), pm.get("attendee_groups", []), _same_group
+                gm.get("attendee_groups", []), pm.get("attendee_groups", []), _same_group, by_rule
             )
     if "decisions" in gold:
-        out["decisions"], _ = match_lists(gold["decisions"], pred.get("decisions", []), _same_text_item)
+        out["decisions"], _ = match_lists(gold["decisions"], pred.get("decisions", []), _same_text_item, by_rule)
     if "follow_ups" in gold:
-        out["follow_ups"], _ = match_lists(gold["follow_ups"], pred.get("follow_ups", []), _same_text_item)
+        out["follow_ups"], _ = match_lists(gold["follow_ups"], pred.get("follow_ups", []), _same_text_item, by_rule)
     if "disagreements" in gold:
-        c, pairs = match_lists(gold["disagreements"], pred.get("disagreements", []), _same_disagreement)
+        c, pairs = match_lists(gold["disagreements"], pred.get("disagreements", []), _same_disagreement, by_rule)
         out["disagreements"] = c
         parties, resolution = Counts(), Counts()
         for g, p in pairs:
@@ -246,6 +263,7 @@ class DocResult:
     error: str | None = None
     fields: dict[str, Counts] = field(default_factory=dict)
     gold_kind: str | None = None
+    rules: dict[str, Counts] = field(default_factory=dict)  # true and false positives by evidence.rule
 
     @property
     def perfect(self) -> bool:
@@ -254,13 +272,15 @@ class DocResult:
         )
 
 
-def evaluate_one(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Counts]:
+def evaluate_one(
+    gold: dict[str, Any], pred: dict[str, Any], by_rule: dict[str, Counts] | None = None
+) -> dict[str, Counts]:
     scores: dict[str, Counts] = {}
     for name in SCALARS:
         c = score_scalar(name, gold, pred)
         if c is not None:
             scores[name] = c
-    scores.update(score_lists(gold, pred))
+    scores.update(score_lists(gold, pred, by_rule))
     return scores
 
 
@@ -288,7 +308,7 @@ def run(dirs: Iterable[str | Path], only: set[str] | None = None, models: str | 
             seconds = time.perf_counter() - t0
             doc = DocResult(gold["id"], str(path), fmt, seconds, res.status, res.error, gold_kind=gold.get("kind"))
             pred = json.loads(res.report.model_dump_json()) if res.report is not None else {}
-            doc.fields = evaluate_one(gold, pred)
+            doc.fields = evaluate_one(gold, pred, doc.rules)
             results.append(doc)
     return results
 
@@ -305,6 +325,10 @@ def summarize(results: list[DocResult]) -> dict[str, Any]:
     micro = Counts()
     for c in fields.values():
         micro.add(c)
+    rules: dict[str, Counts] = {}
+    for r in results:
+        for name, c in r.rules.items():
+            rules.setdefault(name, Counts()).add(c)
     others = [r for r in results if r.gold_kind == "other"]
     invented = {name: sum(r.fields[name].fp for r in others if name in r.fields) for name in NEVER_INVENTED}
     return {
@@ -316,6 +340,10 @@ def summarize(results: list[DocResult]) -> dict[str, Any]:
         "by_format": {
             fmt: {k: v.as_dict() for k, v in sorted(cs.items(), key=lambda kv: _field_order(kv[0]))}
             for fmt, cs in sorted(by_format.items())
+        },
+        "by_rule": {
+            name: {"tp": c.tp, "fp": c.fp, "precision": c.as_dict()["precision"]}
+            for name, c in sorted(rules.items(), key=lambda kv: (-kv[1].fp, kv[0]))
         },
         "by_kind": {
             kind: {k: v.as_dict() for k, v in sorted(cs.items(), key=lambda kv: _field_order(kv[0]))}

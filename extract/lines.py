@@ -107,8 +107,8 @@ class Line:
             todo.extend(reversed(node.children))
         return out
 
-    def evidence(self, start: int | None = None, end: int | None = None) -> Evidence:
-        """Evidence for the doc-level span [start, end) (default: the line's body)."""
+    def evidence(self, start: int | None = None, end: int | None = None, rule: str | None = None) -> Evidence:
+        """Evidence for the doc-level span [start, end) (default: the line's body), read by `rule`."""
         a = self.body_start if start is None else start
         b = self.body_start + len(self.body) if end is None else end
         return Evidence(
@@ -119,14 +119,15 @@ class Line:
             bbox=list(self.bbox) if self.bbox else None,
             text=self.raw[a - self.start : b - self.start],
             path=self.path,
+            rule=rule,
         )
 
-    def span_of(self, text: str) -> Evidence:
+    def span_of(self, text: str, rule: str | None = None) -> Evidence:
         """Evidence for `text` found inside the line (the whole body when it is not found verbatim)."""
         pos = self.raw.find(text) if text else -1
         if pos < 0:
-            return self.evidence()
-        return self.evidence(self.start + pos, self.start + pos + len(text))
+            return self.evidence(rule=rule)
+        return self.evidence(self.start + pos, self.start + pos + len(text), rule)
 
     def ends_with_cue(self, label: str) -> bool:
         """True when a cue span of `label` ends the line (closing punctuation aside)."""

@@ -77,7 +77,7 @@ def run(raw: RawDocument, options: Options = DEFAULT) -> Report:
     main = meeting.main_datetime_line(lines, models)
     the_meeting = None
     if doc_kind != "other":
-        the_meeting = meeting.extract(lines, models, info.title, year, warnings)
+        the_meeting = meeting.extract(lines, models, info.title, year, warnings, doc_kind)
         if the_meeting.date:
             year = int(the_meeting.date[:4])
     main_block = main.parent if main is not None else None

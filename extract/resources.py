@@ -30,6 +30,17 @@ SECTION_ROLES = {
     "opinion", "reason", "request", "asked", "condition", "pending", "question",
 }  # fmt: skip
 KINDS = {"meeting_result", "minutes", "meeting_plan", "other", "meeting_word", "not_meeting"}
+RULE_FIELDS = {"decision", "disagreement", "follow_up", "attendee", "attendee_group", "absentee", "agenda", "approval"}
+_RULE_ID = re.compile(r"^(?P<field>[a-z_]+)/[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule that produces items (models/rules.tsv): its id, confidence and what it reads."""
+
+    id: str
+    confidence: float
+    description: str
 
 
 def find_models(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -72,6 +83,7 @@ class Models:
     patterns: list[dict[str, Any]] = field(default_factory=list)
     user_dict: Path | None = None
     label_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # plain labels.tsv terms by field
+    rules: dict[str, Rule] = field(default_factory=dict)  # by id
     # answers of word tests (is_title, is_name, label_field) by test and word: the same words recur in every
     # report; bounded, and clear_memos() empties them (benchmarks measure each round cold)
     _memos: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False, compare=False)
@@ -86,6 +98,13 @@ class Models:
 
     def clear_memos(self) -> None:
         self._memos.clear()
+
+    def confidence(self, rule: str) -> float:
+        """The confidence of an item the rule produced; an id missing from rules.tsv is a bug in the code."""
+        found = self.rules.get(rule)
+        if found is None:
+            raise KeyError(f"rule {rule!r} is not in {self.root / 'rules.tsv'}")
+        return found.confidence
 
     def label_field(self, label: str) -> str | None:
         memo = self.memo("label")
@@ -135,6 +154,27 @@ def _alternation(path: Path, rows: list[tuple[int, list[str]]], allowed: set[str
             body = spaced(term)
         grouped.setdefault(key, []).append(body)
     return {k: re.compile("(?:" + "|".join(v) + ")") for k, v in grouped.items()}
+
+
+def _rules(path: Path) -> dict[str, Rule]:
+    rules: dict[str, Rule] = {}
+    for no, (rule_id, confidence, description) in _tsv(path, 3):
+        m = _RULE_ID.match(rule_id)
+        if m is None or m.group("field") not in RULE_FIELDS:
+            raise ModelsError(
+                f"{path}:{no}: rule id {rule_id!r} must be field/name-in-kebab-case, field one of "
+                f"{', '.join(sorted(RULE_FIELDS))}"
+            )
+        if rule_id in rules:
+            raise ModelsError(f"{path}:{no}: rule {rule_id!r} is defined twice")
+        try:
+            value = float(confidence)
+        except ValueError:
+            value = -1.0
+        if not 0.0 <= value <= 1.0:
+            raise ModelsError(f"{path}:{no}: confidence {confidence!r} must be a number from 0 to 1")
+        rules[rule_id] = Rule(rule_id, value, description)
+    return rules
 
 
 def _user_dict(path: Path) -> Path:
@@ -232,6 +272,7 @@ def load_models(root: Path) -> Models:
         nothing=frozenset(c[0] for _, c in _tsv(lex / "nothing.tsv", 1)),
         patterns=_patterns(root / "patterns"),
         user_dict=_user_dict(root / "kiwi" / "user.dict"),
+        rules=_rules(root / "rules.tsv"),
     )
 
 

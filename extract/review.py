@@ -162,6 +162,8 @@ def render(report: Report, raw: RawDocument, data: bytes) -> str:
         conf = f'<span class="conf">{it.confidence:.2f}</span>' if it.confidence is not None else ""
         page_no = it.evidence.page if it.evidence else ""
         where = f"p.{page_no}" if it.evidence else "no evidence"
+        if it.evidence is not None and it.evidence.rule:
+            where += f' · <code class="rule">{html.escape(it.evidence.rule)}</code>'
         panel.append(
             f'<li class="item{" low" if low else ""}" data-item="{it.id}" data-page="{page_no}"'
             f' style="border-left-color:{it.color}"><b>{html.escape(it.label)}</b> {html.escape(it.text)} {conf}'

@@ -36,6 +36,11 @@ class Evidence(_Model):
         default=None,
         description="for HWP/HWPX: section, paragraph and table cell of the block, e.g. s0/p12/tbl0/r1c2/p0",
     )
+    rule: str | None = Field(
+        default=None,
+        description="the rule that produced the item (an id of models/rules.tsv, e.g. decision/outcome-cue); "
+        "null on evidence of header fields and sections",
+    )
 
 
 class PageInfo(_Model):

@@ -66,7 +66,9 @@ def _worker_loop(tasks: Any, results: Any, options: Options, review: bool = Fals
 
     # load spaCy and the rules (and run them once) before the first document, so that its time limit measures
     # the document only; if this fails, the documents report the problem themselves
-    process("warm-up.txt", options, data="회의 결과 보고\n○ 일 시 : 2024. 1. 5.(금) 10:00\n".encode())
+    # (a speaker line, so that Kiwi, which reads speakers' names, is loaded too)
+    warm_up = "회의 결과 보고\n○ 일 시 : 2024. 1. 5.(금) 10:00\n○위원장 홍길동  개의하겠습니다.\n"
+    process("warm-up.txt", options, data=warm_up.encode())
     while True:
         got = tasks.get()
         if got is None:

@@ -159,3 +159,21 @@ def test_a_bug_is_one_line_and_the_other_inputs_go_on(monkeypatch: pytest.Monkey
     assert [json.loads(x)["kind"] for x in r.stdout.splitlines()] == ["other"]
     r = runner.invoke(app, ["extract", "-v", SAMPLE])
     assert "Traceback" in r.stderr and "ZeroDivisionError" in r.stderr
+
+
+def test_eval_by_rule_and_scoped_floors(tmp_path: Path) -> None:
+    gold = {
+        "id": "two-sittings", "inputs": [str(Path(SAMPLE).resolve())], "kind": "meeting_result",
+        "decisions": [{"text": "10월부터 시범 운영하고 이용 실적을 분석하여 연장 여부를 확정하기로 함"}],
+    }  # fmt: skip
+    (tmp_path / "two-sittings.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    r = runner.invoke(app, ["eval", str(tmp_path), "--by-rule"])
+    assert r.exit_code == 0, r.stderr
+    rows = {line.split()[0]: line.split()[1:] for line in r.stdout.splitlines() if line.startswith("decision/")}
+    assert rows["decision/outcome-cue"][:1] == ["1"]  # the gold decision, found by that rule
+    assert any(line.startswith("meeting_result ") for line in r.stdout.splitlines())
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"scopes": {"results": {"kinds": ["meeting_result"], "floors": {"decisions": 1.0}}}}))
+    r = runner.invoke(app, ["eval", str(tmp_path), "--floors", str(floors)])
+    assert r.exit_code == ExitCode.BELOW_FLOOR  # the other decisions of the sample are false positives here
+    assert "results: decisions:" in r.stderr

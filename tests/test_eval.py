@@ -170,3 +170,24 @@ def test_summary_by_gold_kind() -> None:
     assert summary["by_kind"]["minutes"]["attendees"]["f1"] == round(2 / 3, 4)
     assert summary["by_kind"]["other"]["attendees"]["recall"] == 1.0
     assert evaluate.current_scores(summary)["attendees"] == round(6 / 7, 4)
+
+
+def test_predictions_are_counted_under_the_rule_that_produced_them() -> None:
+    def item(text: str, rule: str | None) -> dict:
+        return {"text": text, "evidence": {"rule": rule} if rule else None}
+
+    gold = {"decisions": [{"text": "원안 가결"}, {"text": "차기 회의에서 재논의", "optional": True}]}
+    pred = {
+        "decisions": [
+            item("원안 가결", "decision/chair-declaration"),
+            item("차기 회의에서 재논의", "decision/outcome-cue"),  # absorbed by an optional item: not counted
+            item("위원님들의 의견을 듣겠습니다", "decision/outcome-cue"),
+            item("보고를 받음", None),
+        ]
+    }
+    by_rule: dict[str, evaluate.Counts] = {}
+    scores = evaluate.evaluate_one(gold, pred, by_rule)
+    assert (scores["decisions"].tp, scores["decisions"].fp) == (1, 2)
+    assert {k: (c.tp, c.fp) for k, c in by_rule.items()} == {
+        "decision/chair-declaration": (1, 0), "decision/outcome-cue": (0, 1), "(no rule)": (0, 1),
+    }  # fmt: skip

@@ -462,7 +462,10 @@ def test_committee_minutes_heading_speeches_and_officials(tmp_path: Path) -> Non
         ("이의가 없으므로 보류되었음을 선포합니다", "나래시 주차장 설치 조례 전부개정조례안"),
     ]  # the sentence that declares, not the chair's whole turn; a turn going on below keeps its item
     assert r.meeting is not None
-    assert [(p.name, p.title) for p in r.meeting.attendees] == [("배수현", "공원녹지과장"), ("노을빛", "교통행정과장")]
+    # the officials listed, then the chair, who speaks (the gold convention for minutes: every speaker attended)
+    assert [(p.name, p.title) for p in r.meeting.attendees] == [
+        ("배수현", "공원녹지과장"), ("노을빛", "교통행정과장"), ("한도경", "위원장"),
+    ]  # fmt: skip
 
 
 def test_items_of_a_decisions_section_in_a_notice_have_no_topic(tmp_path: Path) -> None:

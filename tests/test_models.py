@@ -20,6 +20,12 @@ BROKEN = [
     ("kiwi/user.dict", "단어\tXYZ\t0\n", "user.dict:"),
     ("patterns/cues.jsonl", "{not json}\n", "cues.jsonl:"),
     ("patterns/cues.jsonl", '{"label": "X", "pattern": [{"TEXT": {"REGEX": "("}}]}\n', "invalid REGEX"),
+    ("rules.tsv", "decision/Outcome Cue\t0.9\tx\n", "rules.tsv:.*kebab-case"),
+    ("rules.tsv", "meeting/date\t0.9\tx\n", "rules.tsv:.*field one of"),
+    ("rules.tsv", "decision/outcome-cue\t0.9\tagain\n", "rules.tsv:.*defined twice"),
+    ("rules.tsv", "decision/new-rule\t1.5\tx\n", "rules.tsv:.*from 0 to 1"),
+    ("rules.tsv", "decision/new-rule\thigh\tx\n", "rules.tsv:.*from 0 to 1"),
+    ("rules.tsv", "decision/new-rule\t0.5\n", "rules.tsv:.*3 tab-separated"),
 ]
 
 
@@ -48,3 +54,16 @@ def test_env_var_points_at_models(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_bundled_models_load() -> None:
     m = load_models(find_models().resolve())
     assert "김" in m.surnames and "주무관" in m.titles and m.patterns
+
+
+def test_every_rule_in_the_table_is_used_by_the_code_and_every_rule_used_is_in_the_table() -> None:
+    """models/rules.tsv and the extractors name the same rules: no rule id in code that the table lacks
+    (models.confidence would raise on it), no rule in the table that no code produces."""
+    import re
+
+    table = set(load_models(ROOT / "models").rules)
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "extract").rglob("*.py"))
+    used = set(re.findall(r'"((?:decision|disagreement|follow_up|attendee|attendee_group|absentee|agenda|approval)'
+                          r'/[a-z0-9-]+)"', code))  # fmt: skip
+    assert used - table == set()
+    assert table - used == set()

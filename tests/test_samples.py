@@ -59,3 +59,22 @@ def test_goldens_validate_against_the_schema() -> None:
 def test_goldens_are_never_rewritten_in_ci() -> None:
     """CI must compare against the committed goldens, never regenerate them."""
     assert not (os.environ.get("CI") and os.environ.get("GONGMUN_REGEN")), "GONGMUN_REGEN is set in CI"
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
+def test_every_item_names_the_rule_that_produced_it(path: Path) -> None:
+    from extract.resources import models
+
+    rules = models().rules
+    doc = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    meeting = doc["meeting"] or {}
+    items = [
+        *doc["decisions"], *doc["disagreements"], *doc["follow_ups"], *doc["agenda"],
+        *doc["document"]["approval_line"], *meeting.get("attendees", []), *meeting.get("attendee_groups", []),
+        *meeting.get("absentees", []), *(p for d in doc["disagreements"] for p in d["positions"]),
+    ]  # fmt: skip
+    assert items or doc["kind"] == "other"
+    for item in items:
+        assert item["evidence"]["rule"] in rules, item
+    for d in [*doc["decisions"], *doc["disagreements"]]:
+        assert d["confidence"] == rules[d["evidence"]["rule"]].confidence

@@ -54,7 +54,9 @@ def extract(lines: list[Line], models: Models, main_block: Line | None) -> list[
         if key in seen:  # minutes list the agenda twice (의사일정, then 부의된 안건 with who submitted each)
             return
         seen.add(key)
-        found.append(AgendaItem(text=text, evidence=evidence_line.span_of(text) if value else evidence_line.evidence()))
+        rule = "agenda/item"
+        evidence = evidence_line.span_of(text, rule) if value else evidence_line.evidence(rule=rule)
+        found.append(AgendaItem(text=text, evidence=evidence))
 
     for ln in lines:
         bracketed = _bracketed_item(ln, models)

@@ -172,7 +172,9 @@ def approval_line(lines: list[Line], models: Models, year: int | None) -> list[A
             continue
         elif is_redacted(text) and len(text) <= 12:
             steps.append(
-                ApprovalStep(position=take(cell), name=None, date=pending_date, evidence=cell.line.span_of(text))
+                ApprovalStep(
+                    position=take(cell), name=None, date=pending_date, evidence=cell.line.span_of(text, "approval/step")
+                )
             )
             pending_date, proxy_pending, idle = None, False, 0
             continue
@@ -184,7 +186,11 @@ def approval_line(lines: list[Line], models: Models, year: int | None) -> list[A
                 proxy = proxy_pending or mark in {"代", "대결"}
                 steps.append(
                     ApprovalStep(
-                        position=take(cell), name=name, date=date, proxy=proxy, evidence=cell.line.span_of(text)
+                        position=take(cell),
+                        name=name,
+                        date=date,
+                        proxy=proxy,
+                        evidence=cell.line.span_of(text, "approval/step"),
                     )
                 )
                 pending_date, proxy_pending, idle = None, False, 0

@@ -88,4 +88,4 @@ def _add(
     if name or title:
         person = Person(name=name, title=title, organization=cell(org_col), group=cell(group_col))
         person.evidence = row.evidence()
-        c.add(person, row=True)
+        c.add(person, row=True, rule="attendee/table")

@@ -57,27 +57,37 @@ _PAREN_ORG = re.compile(r"^(?P<inner>.+?)\s*\((?P<org>[^()]+)\)$")
 
 
 class Collector:
-    def __init__(self, models: Models) -> None:
+    def __init__(self, models: Models, every_rule: str | None = None) -> None:
         self.models = models
+        self.every_rule = every_rule  # the rule of every person found (absentees), whatever the shape
         self.groups: list[AttendeeGroup] = []
         self.people: list[Person] = []
         self._seen: set[tuple[str | None, str | None, str | None]] = set()
 
-    def add(self, person: Person, row: bool = False) -> None:
+    def add(self, person: Person, row: bool = False, rule: str = "attendee/list") -> None:
         """Add a person once. A table row is a person of its own even when its name is withheld (three
         rows `위원 | *****` are three members); in lists, the same title and body name one person."""
         key = (person.name, None, None) if person.name else (None, person.title, person.organization)
         if key in self._seen and not (row and person.name is None):
             return
         self._seen.add(key)
+        if person.evidence is not None:
+            person.evidence = person.evidence.model_copy(update={"rule": self.every_rule or rule})
         self.people.append(person)
+
+    def group(self, group: AttendeeGroup) -> None:
+        """Add a head count (`총 8명`, `상설협의체 : 8명`) or a group label without one."""
+        if group.evidence is not None:
+            rule = "attendee_group/count" if group.count is not None else "attendee_group/label"
+            group.evidence = group.evidence.model_copy(update={"rule": rule})
+        self.groups.append(group)
 
     def parse_items(self, text: str, line: Line, org: str | None, group: str | None) -> None:
         """Parse a comma list of people; titles shared by a run of departments apply to each."""
         m = _COUNT_THEN_LIST.match(text.strip())
         if m:  # `위원 5명(홍길동, 김철수, …)`: a counted group, its members in brackets
             name = clean(m.group("grp")) or group
-            self.groups.append(AttendeeGroup(name=name, count=int(m.group("n")), evidence=line.span_of(text)))
+            self.group(AttendeeGroup(name=name, count=int(m.group("n")), evidence=line.span_of(text)))
             text, group = m.group("list"), name or group
             if not all(self._person(clean(_ETC.sub("", p)).split(), None, None) for p in self._items(text)):
                 return  # `약 80명(시민, 전문가, 관계 공무원)`: the kinds of people who came, not who
@@ -89,7 +99,7 @@ class Collector:
             counted = _NAMED_COUNT.match(item) if not _AND_MORE.search(raw) else None
             if counted:  # `운영업체 관계자 2명` among named people: a counted group
                 name = clean(counted.group("name"))
-                self.groups.append(AttendeeGroup(name=name, count=int(counted.group("n")), evidence=line.span_of(raw)))
+                self.group(AttendeeGroup(name=name, count=int(counted.group("n")), evidence=line.span_of(raw)))
                 continue
             m = _PAREN_ORG.match(item)
             item_org = org
@@ -116,7 +126,10 @@ class Collector:
             names = _name_list(words, self.models) if len(words) > 2 else None
             if names is not None:
                 for w in names:  # `김철수 이영희 박민수`: a list of names
-                    self.add(Person(name=w, organization=item_org, group=group, evidence=line.span_of(w)))
+                    self.add(
+                        Person(name=w, organization=item_org, group=group, evidence=line.span_of(w)),
+                        rule="attendee/name-list",
+                    )
                 continue
             if len(words) == 1 and is_org(words[0], self.models) and not is_name(words[0], self.models):
                 pending.append(words[0])
@@ -127,12 +140,18 @@ class Collector:
                 continue
             if pending and person.name is None and person.title:
                 for dept in pending:
-                    self.add(Person(name=None, title=person.title, organization=dept, group=group, evidence=ev))
+                    self.add(
+                        Person(name=None, title=person.title, organization=dept, group=group, evidence=ev),
+                        rule="attendee/shared-title",
+                    )
                 pending.clear()
             person.evidence = ev
             self.add(person)
         for dept in pending:  # departments listed without a title: the department itself attended
-            self.add(Person(name=None, title=None, organization=dept, group=group, evidence=line.evidence()))
+            self.add(
+                Person(name=None, title=None, organization=dept, group=group, evidence=line.evidence()),
+                rule="attendee/department",
+            )
 
     def _items(self, text: str) -> list[str]:
         """The items of a list: split at commas (and 및), and at runs of two or more spaces where each piece
@@ -228,23 +247,23 @@ class Collector:
                 after = _TOTAL_AFTER.search(text)
                 if after and after.start() > 0:  # the total after its parts: the total, then the parts
                     name = compact(line.label or "") or None
-                    self.groups.append(AttendeeGroup(name=name, count=int(after.group(1)), evidence=line.evidence()))
+                    self.group(AttendeeGroup(name=name, count=int(after.group(1)), evidence=line.evidence()))
                     text = text[: after.start()]
             counted = _LABEL_COUNT.search(line.label or "") if line.field == "attendees" else None
             if counted:  # `출석의원(7인) : …`
                 name = compact(_LABEL_COUNT.sub("", line.label or "")) or None
-                self.groups.append(AttendeeGroup(name=name, count=int(counted.group(1)), evidence=line.evidence()))
+                self.group(AttendeeGroup(name=name, count=int(counted.group(1)), evidence=line.evidence()))
             broken_down = _BREAKDOWN.match(text.strip()) if line.field == "attendees" else None
             of_whom = _OF_WHOM.match(text.strip()) if line.field == "attendees" else None
             if line.field == "attendees" and not text:
                 pass
             elif of_whom:  # `위원 9명 중 7명 참석(위원장 배다온 외 6명)`: who came, and the ones named
                 name = compact(line.label or "") or None
-                self.groups.append(AttendeeGroup(name=name, count=int(of_whom.group("n")), evidence=line.span_of(text)))
+                self.group(AttendeeGroup(name=name, count=int(of_whom.group("n")), evidence=line.span_of(text)))
                 if of_whom.group("named"):
                     self.parse_items(of_whom.group("named"), line, org, group)
             elif broken_down:  # `8명 ▷ 예산위원 6, 재정전문가 1, 시의회 1`: the total, then each part
-                self.groups.append(
+                self.group(
                     AttendeeGroup(
                         name=compact(line.label or "") or None,
                         count=int(broken_down.group("n")),
@@ -254,16 +273,14 @@ class Collector:
                 for part in broken_down.group("parts").split(","):
                     m = _PART_COUNT.match(part.strip())
                     if m:
-                        self.groups.append(
+                        self.group(
                             AttendeeGroup(
                                 name=clean(m.group("name")), count=int(m.group("n")), evidence=line.span_of(part)
                             )
                         )
             elif _COUNT_ONLY.match(text.strip()) and line.field == "attendees":
                 name = compact(line.label or "") or None
-                self.groups.append(
-                    AttendeeGroup(name=name, count=values.parse_count(text), evidence=line.span_of(text))
-                )
+                self.group(AttendeeGroup(name=name, count=values.parse_count(text), evidence=line.span_of(text)))
             elif (
                 all(
                     _NAMED_COUNT.match(part.strip()) and not _NAMED_AND_MORE.match(part.strip())
@@ -275,7 +292,7 @@ class Collector:
                 for part in text.split(","):  # `내부 1명, 외부 5명`
                     m = _NAMED_COUNT.match(part.strip())
                     assert m is not None
-                    self.groups.append(
+                    self.group(
                         AttendeeGroup(name=clean(m.group("name")), count=int(m.group("n")), evidence=line.span_of(part))
                     )
             elif len(parts := [p.strip() for p in text.split(",")]) > 1 and all(
@@ -283,7 +300,7 @@ class Collector:
             ):
                 self._counted_parts(parts, line, org, group)
             elif (led := _LEADING.match(text.strip())) is not None and line.field == "attendees":
-                self.groups.append(
+                self.group(
                     AttendeeGroup(name=clean(led.group("grp")), count=int(led.group("n")), evidence=line.span_of(text))
                 )
                 self.parse_items(led.group("lead"), line, org, clean(led.group("grp")))
@@ -296,7 +313,7 @@ class Collector:
                     # `협의회장 조태식 외 11명`: the named people and the others make the group
                     total = len(self.people) - before + int(more.group(1))
                     name = compact(line.label or "") or None
-                    self.groups.append(AttendeeGroup(name=name, count=total, evidence=line.span_of(text)))
+                    self.group(AttendeeGroup(name=name, count=total, evidence=line.span_of(text)))
         else:
             label = label_text(line.label)
             text = _count_only(line.value or "")
@@ -305,18 +322,18 @@ class Collector:
             if _COUNT_ONLY.match(text) or not text:
                 count = values.parse_count(text) if text else None
                 if text or line.children:
-                    self.groups.append(AttendeeGroup(name=label, count=count, evidence=line.evidence()))
+                    self.group(AttendeeGroup(name=label, count=count, evidence=line.evidence()))
                 group = label
                 if not text and not line.children:
                     return
             elif is_redacted(text) and not re.sub(r"\*+", "", text).strip():
-                self.groups.append(AttendeeGroup(name=label, count=None, evidence=line.evidence()))
+                self.group(AttendeeGroup(name=label, count=None, evidence=line.evidence()))
             else:
                 counted = _ROLE_COUNT.search(label)
                 if counted:  # `민간위원(6) : 노상철, …`: the label names a counted group
                     label, n = clean(label[: counted.start()]), int(counted.group(1))
                     if not any(g.name == label and g.count == n for g in self.groups):  # not counted above already
-                        self.groups.append(AttendeeGroup(name=label, count=n, evidence=line.evidence()))
+                        self.group(AttendeeGroup(name=label, count=n, evidence=line.evidence()))
                 if _ROLE_LABEL.search(compact(label)):
                     # `위원장 : 부시장 한경수`, `위  원 : 오세린, 임도윤`: a role, the title of whoever has none
                     before = len(self.people)
@@ -343,12 +360,12 @@ class Collector:
                 counted = _NAMED_COUNT.match(part)
                 assert counted is not None
                 name, size = clean(counted.group("name")), int(counted.group("n"))
-            self.groups.append(AttendeeGroup(name=name, count=size, evidence=line.span_of(part)))
+            self.group(AttendeeGroup(name=name, count=size, evidence=line.span_of(part)))
 
     def _maybe_total(self, text: str, line: Line, group: str | None) -> bool:
         m = re.search(r"(?:총|등)\s*(\d+)\s*명", text)
         if m and group is None:
-            self.groups.append(AttendeeGroup(name=None, count=int(m.group(1)), evidence=line.span_of(m.group(0))))
+            self.group(AttendeeGroup(name=None, count=int(m.group(1)), evidence=line.span_of(m.group(0))))
         return m is not None
 
 
@@ -374,14 +391,14 @@ def extract(attendee_lines: list[Line], models: Models) -> tuple[list[AttendeeGr
         if line.value and re.search(r"[^*\s]\*{3,}", line.value) and not re.sub(r"\*+.*", "", line.value).count(","):
             # `서울청정넷 청년위원*****`: a group whose members are withheld
             name = clean(re.sub(r"\*+.*$", "", line.value))
-            c.groups.append(AttendeeGroup(name=name or None, count=None, evidence=line.span_of(line.value)))
+            c.group(AttendeeGroup(name=name or None, count=None, evidence=line.span_of(line.value)))
             continue
         c.walk(line)
     return c.groups, c.people
 
 
 def absentees(lines: list[Line], models: Models) -> list[Person]:
-    c = Collector(models)
+    c = Collector(models, every_rule="absentee/list")
     for ln in lines:
         text = ln.value if ln.field == "absentees" and ln.value else None
         if text is None:

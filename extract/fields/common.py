@@ -9,8 +9,10 @@ from ..lines import Line
 from ..resources import Models
 
 REDACTED = re.compile(r"\*{2,}|[OＯ○◯]{3,}|[xX]{3,}")
-_NAME = re.compile(r"^[가-힣]{2,4}$")
-_HANGUL_WORD = re.compile(r"[가-힣]+")
+# Names and titles in Hangul, or in Hanja as older minutes print them (`議長 金斗衡`): surnames.tsv and titles.tsv
+# hold both scripts.
+_NAME = re.compile(r"^(?:[가-힣]{2,4}|[\u4e00-\u9fff]{2,4})$")
+_HANGUL_WORD = re.compile(r"[가-힣]+|[\u4e00-\u9fff]+")
 _PUNCT_TAIL = re.compile(r"[\s,.;:·ㆍ]+$")
 
 

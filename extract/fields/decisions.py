@@ -244,15 +244,16 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
     items = agenda.numbered(lines) if kind == "minutes" or any(agenda.verdict(ln) for ln in lines) else {}
     heads, rows = result_rows(lines) if kind in _MEETING_KINDS else (set(), [])
 
-    def add(line: Line, text: str, topic: str | None, confidence: float) -> None:
+    def add(line: Line, text: str, topic: str | None, rule: str) -> None:
         if id(line) in found or mostly_redacted(text) or not text:
             return
-        found[id(line)] = Decision(text=text, topic=topic, confidence=confidence, evidence=line.span_of(text))
+        evidence = line.span_of(text, rule)
+        found[id(line)] = Decision(text=text, topic=topic, confidence=models.confidence(rule), evidence=evidence)
 
     # 0. The rows of a result table (심의결과 column): each row's outcome, with or without a cue (재심의, 보류).
     for row, text, topic in rows:
         if id(row) not in used:
-            add(row, text, topic or _topic(row, models), 0.8)
+            add(row, text, topic or _topic(row, models), "decision/result-table")
 
     # 1. Explicit outcome cues and labelled results.
     for i, ln in enumerate(lines):
@@ -260,7 +261,10 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             continue
         if agenda.verdict(ln):  # `제1호 안건 : 원안 의결`: the outcome of the agenda item it numbers
             n = agenda.number(ln.label or "")
-            add(ln, clean(ln.value or ""), (items.get(n) if n is not None else None) or clean(ln.label or ""), 0.9)
+            add(
+                ln, clean(ln.value or ""), (items.get(n) if n is not None else None) or clean(ln.label or ""),
+                "decision/agenda-verdict",
+            )  # fmt: skip
             continue
         if ln.field == "decision" and not ln.value and ln.children and kind in _MEETING_KINDS:
             continue  # a 결정사항 section: its items are read in step 3, each with its own topic
@@ -270,7 +274,10 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             target = ln if ln.value else (lines[i + 1] if i + 1 < len(lines) else ln)
             if value and not states_nothing(value, models):  # the topic: the item the result is given under
                 item = ln.parent.value or ln.parent.body if ln.parent is not None else ""
-                add(target, clean(value), clean(item) or clean(ln.label or "") or _topic(ln, models), 0.9)
+                add(
+                    target, clean(value), clean(item) or clean(ln.label or "") or _topic(ln, models),
+                    "decision/labelled-result",
+                )  # fmt: skip
             continue
         in_agenda = any(a.field == "agenda" for a in ln.ancestors())
         # a noun that states an outcome at the end of a line (`A업체를 최종 선정`), unless an item under it
@@ -279,14 +286,14 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
         if stated and ln.field is None and not in_agenda and not roles(ln, models, include_self=True) & _NOT_OUTCOMES:
             spoken = speech(ln, models) if kind == "minutes" else None
             if spoken is not None:  # what the chair declared, without the speaker; the item it rules on
-                add(ln, *_chair(lines, i, spoken[1], items, models), 0.9)
+                add(ln, *_chair(lines, i, spoken[1], items, models), "decision/chair-declaration")
             elif verdict := _labelled_verdict(ln):  # `겨울철 제설 대책 : 원안 의결`: the item, then its outcome
-                add(ln, verdict[1], verdict[0], 0.9)
+                add(ln, verdict[1], verdict[0], "decision/labelled-verdict")
             elif kind == "minutes" and ln.parent is not None and speech(ln.parent, models) is not None:
                 # the chair's speech going on below its first line
-                add(ln, *_chair(lines, i, ln.body, items, models), 0.9)
+                add(ln, *_chair(lines, i, ln.body, items, models), "decision/chair-declaration")
             else:
-                add(ln, _said(ln, models), _topic(ln, models), 0.9)
+                add(ln, _said(ln, models), _topic(ln, models), "decision/outcome-cue")
 
     # 2. A proposal or request answered by its (last, deepest) child line -- in meeting reports only: in
     # other documents a `…필요` item with details under it is an argument, not an outcome.
@@ -297,7 +304,7 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
         reply = _reply_after(ln, models) if asked else None
         if reply is not None and id(reply) not in used:  # `○ (건의) …` then `○ (답변) …`, side by side
             if _settles(reply, ln, models):
-                add(reply, _said(reply, models), _request(ln, models), 0.75)
+                add(reply, _said(reply, models), _request(ln, models), "decision/answer-beside")
             continue
         if not ln.children or not _asks(ln, models):
             continue
@@ -308,7 +315,7 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
             continue  # the chain is answered from its top proposal
         answer = _answer(ln, used)
         if answer is not None and _settles(answer, ln, models):
-            add(answer, _said(answer, models), _request(ln, models), 0.75)
+            add(answer, _said(answer, models), _request(ln, models), "decision/answer-below")
 
     # 3. Meeting reports: the items of a 결정사항 / 의결사항 / 합의사항 section, and discussion points that
     # end in a conclusion (…추진, …노력, …필요).
@@ -325,9 +332,9 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
                 continue  # `결정사항 : 없음`, `○ 해당 사항 없음`
             if ln.parent is not None and "decision" in own_roles(ln.parent, models) and ln.body:
                 if ln.label and ln.value:  # `공공구매 목표 : 45억원으로 설정`: the outcome on its label
-                    add(ln, clean(ln.value), clean(ln.label), 0.8)
+                    add(ln, clean(ln.value), clean(ln.label), "decision/section-item")
                 else:
-                    add(ln, _said(ln, models), _topic(ln, models), 0.8)
+                    add(ln, _said(ln, models), _topic(ln, models), "decision/section-item")
             elif r & {"discussion", "result", "decision"} and ln.ends_with_cue("CONCLUSION"):
-                add(ln, _said(ln, models), _topic(ln, models), 0.5)
+                add(ln, _said(ln, models), _topic(ln, models), "decision/conclusion-ending")
     return sorted(found.values(), key=lambda d: d.evidence.char_start if d.evidence else 0)

@@ -101,16 +101,18 @@ def _narrative(line: Line, siblings: list[Line], models: Models) -> Disagreement
         return None
     paired = _PAIRED.match(clean(line.body))
     if paired is not None and compact(paired.group("a")) != compact(paired.group("b")):
-        rest = paired.group("rest")
+        rest, rule = paired.group("rest"), "disagreement/paired-stances"
         return Disagreement(
             topic=clean(_TOPIC_TAIL.sub("", line.parent.body)) or None if line.parent else None,
             positions=[
-                StancePosition(party=clean(paired.group(p)), stance=clean(paired.group(st)), evidence=line.evidence())
+                StancePosition(
+                    party=clean(paired.group(p)), stance=clean(paired.group(st)), evidence=line.evidence(rule=rule)
+                )
                 for p, st in (("a", "sa"), ("b", "sb"))
             ],
             resolution=clean(rest) if rest else None,
-            confidence=0.7,
-            evidence=line.evidence(),
+            confidence=models.confidence(rule),
+            evidence=line.evidence(rule=rule),
         )
     if not stated:
         return None
@@ -144,15 +146,16 @@ def _narrative(line: Line, siblings: list[Line], models: Models) -> Disagreement
         later = [c for c in line.children if c.body] + siblings[siblings.index(line) + 1 : siblings.index(line) + 2]
         cued = [c for c in later if c.cues & {"RESOLUTION", "DECISION"} or (c.parent is line and c.mclass == "arrow")]
         resolution = clean(cued[0].body) if cued else None
+    rule = "disagreement/stance-sentence"
     return Disagreement(
         topic=topic or None,
         positions=[
-            StancePosition(party=clean(p), stance=clean(st) if st else None, evidence=line.evidence())
+            StancePosition(party=clean(p), stance=clean(st) if st else None, evidence=line.evidence(rule=rule))
             for p, st in positions
         ],
         resolution=resolution,
-        confidence=0.7,
-        evidence=line.evidence(),
+        confidence=models.confidence(rule),
+        evidence=line.evidence(rule=rule),
     )
 
 
@@ -200,13 +203,16 @@ def extract(lines: list[Line], models: Models) -> tuple[list[Disagreement], set[
         topic = clean(_TOPIC_TAIL.sub("", parent.body)) if parent is not None else None
         cued = parent is not None and "DISAGREEMENT" in parent.cues
         resolution = _resolution(positions, siblings) or _conclusion(positions[-1][2], lines, models)
+        rule = "disagreement/party-lines" if cued else "disagreement/party-lines-uncued"
         out.append(
             Disagreement(
                 topic=topic or None,
-                positions=[StancePosition(party=p, stance=s, evidence=ln.evidence()) for p, s, ln, _ in positions],
+                positions=[
+                    StancePosition(party=p, stance=s, evidence=ln.evidence(rule=rule)) for p, s, ln, _ in positions
+                ],
                 resolution=clean(resolution.body) if resolution is not None else None,
-                confidence=0.9 if cued else 0.7,
-                evidence=(parent or first).evidence(),
+                confidence=models.confidence(rule),
+                evidence=(parent or first).evidence(rule=rule),
             )
         )
         used.update(id(ln) for _, _, ln, _ in positions)

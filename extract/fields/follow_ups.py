@@ -151,9 +151,10 @@ def extract(lines: list[Line], models: Models, main_block: Line | None, year: in
     out: list[tuple[int, FollowUp]] = []
     done: set[int] = set()
 
-    def keep(line: Line, fu: FollowUp | None) -> None:
+    def keep(line: Line, fu: FollowUp | None, rule: str) -> None:
         if fu is None or id(line) in done or mostly_redacted(fu.text) or not fu.text or states_nothing(fu.text, models):
             return  # `향후 계획 : 없음` states no task
+        fu.evidence = (fu.evidence or line.evidence()).model_copy(update={"rule": rule})
         done.add(id(line))
         done.update(id(d) for d in line.descendants())
         out.append((line.start, fu))
@@ -162,14 +163,14 @@ def extract(lines: list[Line], models: Models, main_block: Line | None, year: in
     heads, rows = table_rows(lines, models, year)
     done.update(heads)
     for row, fu in rows:
-        keep(row, fu)
+        keep(row, fu, "follow_up/schedule-table")
 
     # 1. Event blocks other than the meeting itself.
     for ln in lines:
         if ln is main_block or ln.field is not None:
             continue
         if any(c.field == "meeting_datetime" for c in ln.children):
-            keep(ln, _event(ln, year))
+            keep(ln, _event(ln, year), "follow_up/event-block")
 
     # 2. Items of follow-up sections (their direct items; deeper lines are details).
     for ln in lines:
@@ -184,13 +185,13 @@ def extract(lines: list[Line], models: Models, main_block: Line | None, year: in
             continue  # a nested `향후 추진일정` heading: its own items are the follow-ups
         if "asked" in own_roles(section, models) and any(c.mclass == "arrow" for c in ln.children):
             continue  # `건의 및 조치계획`: a request with its answer (→ …) under it, not a task
-        keep(ln, _item(ln, year))
+        keep(ln, _item(ln, year), "follow_up/section-item")
 
     # 2b. A line labelled as a follow-up section with its content inline (`협조사항 : … 회신 바랍니다`).
     for ln in lines:
         if id(ln) in done or not ln.value or ln.children or "follow_up" not in own_roles(ln, models):
             continue
-        keep(ln, _item(ln, year, ln.value))
+        keep(ln, _item(ln, year, ln.value), "follow_up/section-inline")
 
     # 3. Planned or next-meeting lines elsewhere, when they carry a date or open with 향후/차기; orders.
     for ln in lines:
@@ -207,6 +208,8 @@ def extract(lines: list[Line], models: Models, main_block: Line | None, year: in
             continue
         dated = bool(values.find_dates(_CITATION.sub("", ln.body), year))
         opens = bool(re.match(r"^(향후|차기|추후|다음\s*(?:회\s*의|모임|간담회))", ln.body))
-        if dated or opens or ordered:
-            keep(ln, _item(ln, year))
+        if dated or opens:
+            keep(ln, _item(ln, year), "follow_up/dated-plan")
+        elif ordered:
+            keep(ln, _item(ln, year), "follow_up/order")
     return [fu for _, fu in sorted(out, key=lambda p: p[0])]

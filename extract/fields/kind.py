@@ -1,5 +1,6 @@
 """Document kind from the title (and, when the title is silent, from the body's meeting labels); a form headed
-only `회 의 록` is minutes whatever its 회의명."""
+only `회 의 록` is minutes whatever its 회의명, and so is a transcript: speaker lines (`○위원장 홍길동 …`) of two
+people, or of one with the sitting marked (`(10시 05분 개의)`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from ..lines import Line
 from ..resources import Models
 from ..schema import Kind
 from .common import compact
+from .meeting import SITTING
+from .speakers import speaker
 from .title import form_heading
 
 
@@ -17,6 +20,8 @@ def classify(title: str | None, lines: list[Line], models: Models) -> Kind:
         return "minutes"
     if k["not_meeting"].search(t) and not k["meeting_word"].search(t):
         return "other"
+    if _transcript(lines, models):
+        return "minutes"
     has_meeting_labels = any(ln.field == "meeting_datetime" for ln in lines) and any(
         ln.field in {"attendees", "location"} for ln in lines
     )
@@ -29,3 +34,15 @@ def classify(title: str | None, lines: list[Line], models: Models) -> Kind:
             return "meeting_plan"
         return "meeting_result" if has_meeting_labels else "other"
     return "other"
+
+
+def _transcript(lines: list[Line], models: Models) -> bool:
+    """Speaker lines of two people, or of one in a sitting marked as opened or closed."""
+    names: set[str] = set()
+    for ln in lines:
+        person = speaker(ln, models)
+        if person is not None and person.name:
+            names.add(person.name)
+            if len(names) >= 2:
+                return True
+    return bool(names) and any(SITTING.search(ln.body) for ln in lines)

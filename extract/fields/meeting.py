@@ -8,13 +8,13 @@ from .. import values
 from ..lines import Line
 from ..resources import Models
 from ..schema import Meeting
-from . import attendee_tables, attendees
+from . import attendee_tables, attendees, speakers
 from .common import clean, compact, in_section
 
 _NAME_TAIL = re.compile(
     r"\s*(?:개최|추진|운영|실시)?\s*(?:결과|계획|결과보고|계획보고)?\s*(?:보고|알림|안내|보고서)?\s*(?:\(안\))?\s*$"
 )
-_SITTING = re.compile(r"\(\s*(?P<time>\d{1,2}\s*시\s*(?:\d{1,2}\s*분)?)\s*(?P<what>개의|개회|산회|폐회|폐의)\s*\)")
+SITTING = re.compile(r"\(\s*(?P<time>\d{1,2}\s*시\s*(?:\d{1,2}\s*분)?)\s*(?P<what>개의|개회|산회|폐회|폐의)\s*\)")
 _PLACE_IN_PARENS = re.compile(r"\(([^()]*(?:실|층|홀|관|룸|센터|청사|회의장|강당|사무실)[^()]*)\)")
 
 
@@ -42,7 +42,7 @@ def meeting_name(title: str | None) -> str | None:
 def _sitting_times(lines: list[Line], meeting: Meeting) -> None:
     """Minutes mark the sitting: `(10시 05분 개의)` ... `(12시 05분 산회)`."""
     for ln in lines:
-        m = _SITTING.search(ln.body)
+        m = SITTING.search(ln.body)
         if not m:
             continue
         clock, _ = values.parse_time_range(m.group("time"))
@@ -77,7 +77,9 @@ def _chronology_date(lines: list[Line], models: Models, name: str | None, year: 
     return found
 
 
-def extract(lines: list[Line], models: Models, title: str | None, year: int | None, warnings: list[str]) -> Meeting:
+def extract(
+    lines: list[Line], models: Models, title: str | None, year: int | None, warnings: list[str], kind: str = ""
+) -> Meeting:
     meeting = Meeting(name=meeting_name(title))
     when = main_datetime_line(lines, models)
     scope = _siblings(when, lines) if when else [ln for ln in lines if not in_section(ln, models, "follow_up")]
@@ -118,6 +120,9 @@ def extract(lines: list[Line], models: Models, title: str | None, year: int | No
     if not meeting.attendees:
         body = [ln for ln in lines if not in_section(ln, models, "follow_up")]
         meeting.attendees = attendee_tables.table_people(body, models)
+    if kind == "minutes":  # the chair and everyone who speaks attended
+        named = {p.name for p in meeting.attendees if p.name}
+        meeting.attendees += [p for p in speakers.speakers(lines, models) if p.name not in named]
     meeting.absentees = attendees.absentees(
         [ln for ln in lines if ln.field == "absentees" or "불참" in ln.body], models
     )

@@ -1,0 +1,77 @@
+"""Minutes in shapes written for the tests: who speaks (title and name in either order, a unit before the
+name, the name in brackets, an acting chair, Hanja), and a transcript known as minutes without its title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract import extract_file
+
+
+def _report(tmp_path: Path, text: str):
+    p = tmp_path / "m.txt"
+    p.write_text(text, encoding="utf-8")
+    return extract_file(p)
+
+
+HEAD = "제87회 한빛군의회(임시회)\n\n총무위원회회의록\n\n일 시 : 2011년 4월 6일(수) 10시 00분\n장 소 : 위원회실\n\n(10시 03분 개의)\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "person"),
+    [
+        ("○위원장 홍길동  성원이 되었으므로 회의를 개의하겠습니다.", ("홍길동", "위원장", None)),
+        ("○홍길동 위원장 의사일정 제1항을 상정합니다.", ("홍길동", "위원장", None)),
+        ("◯의사팀 이영희 주무관 안녕하십니까? 의사팀 주무관입니다.", ("이영희", "주무관", "의사팀")),
+        ("○위원장(윤서진) 가결되었음을 선포합니다.", ("윤서진", "위원장", None)),
+        ("○의장 직무대행 김철수 회의를 진행하겠습니다.", ("김철수", "의장 직무대행", None)),
+        ("○위원장직무대행 박민재   위원장이 선출될 때까지 진행을 맡겠습니다.", ("박민재", "위원장직무대행", None)),
+        ("○議長 崔鍾浩 議席을 整頓하여 주시기 바랍니다.", ("崔鍾浩", "議長", None)),
+        ("○위원장 김나래   ", ("김나래", "위원장", None)),  # what was said follows on the next lines
+        ("○위원장 선출의 건을 상정합니다.", None),  # a sentence that opens with a title
+        ("○ 위원 명단은 별첨과 같음", None),
+        ("- 위원장 홍길동", None),  # a dash item lists, it does not speak
+    ],
+)
+def test_speakers_attend(tmp_path: Path, line: str, person: tuple | None) -> None:
+    r = _report(tmp_path, HEAD + line + "\n  다음 순서로 진행하겠습니다.\n")
+    assert r.kind == "minutes"
+    assert r.meeting is not None
+    got = [(p.name, p.title, p.organization) for p in r.meeting.attendees]
+    assert got == ([person] if person else [])
+    for p in r.meeting.attendees:
+        assert p.evidence is not None and p.evidence.rule == "attendee/speaker"
+
+
+def test_each_speaker_once_and_listed_members_first(tmp_path: Path) -> None:
+    text = (
+        HEAD
+        + "○위원장 홍길동  회의를 개의하겠습니다.\n○이하늘 위원  질의하겠습니다.\n○위원장 홍길동  답변해 주십시오.\n"
+        + "○출석위원\n  홍길동  이하늘  박소연\n"
+    )
+    r = _report(tmp_path, text)
+    assert r.meeting is not None
+    assert [p.name for p in r.meeting.attendees] == ["홍길동", "이하늘", "박소연"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people speak; no 회의록 title survived the copy
+        "한빛군의회 임시회\n\n○의장 오세린  의석을 정돈해 주시기 바랍니다.\n○사무과장 임도윤  보고드리겠습니다.\n",
+        # one speaker, in a sitting marked as opened
+        "제12차 운영위원회\n\n(14시 02분 개의)\n\n○위원장 정다온   \n  회의를 시작하겠습니다.\n",
+    ],
+)
+def test_a_transcript_is_minutes_without_its_title(tmp_path: Path, text: str) -> None:
+    assert _report(tmp_path, text).kind == "minutes"
+
+
+def test_one_bulleted_name_in_a_result_report_is_no_transcript(tmp_path: Path) -> None:
+    text = (
+        "2026년 제2차 주민자치위원회 회의 결과 보고\n\n1. 회의개요\n ○ 일시 : 2026. 5. 7.(목) 15:00\n"
+        " ○ 장소 : 주민센터 2층\n ○ 참석 : 12명\n\n2. 결과\n○위원장 홍길동 인사말\n ○ 마을축제 일정을 10월로 확정함\n"
+    )
+    assert _report(tmp_path, text).kind == "meeting_result"
