@@ -53,6 +53,9 @@ _LABEL_RX = re.compile(r"^(?P<label>[^:\t]{1,24}?)\s*(?::|\t+)\s*(?P<value>.*)$"
 _SEMICOLON_LABEL = re.compile(r"^(?P<label>[가-힣 ]{2,8}?)\s*;\s*(?P<value>\S.*)$")  # OCR reads `:` as `;`
 _COUNTED_LABEL = re.compile(r"^(?P<label>[가-힣 ]{2,12}?)\s*\(\s*(?P<value>\d+\s*(?:인|명))\s*\)$")
 _SPACED_LABEL = re.compile(r"^(?P<label>[가-힣](?: ?[가-힣]){1,5})\s{2,}(?P<value>\S.*)$")
+# A letter-spaced label and its value a space apart, with no colon (`일 시 2013년 11월 22일`, `장  소 본회의장`,
+# as minutes print their header): the label must be one of labels.tsv, so that a sentence is never split.
+_LETTER_SPACED = re.compile(r"^(?P<label>[가-힣](?: {1,3}[가-힣]){1,4}) +(?P<value>\S.*)$")
 # OCR of `일시 : 2016. 5. 25(수)` may misread a letter of the label and read the colon as a dot or comma.
 _OCR_DATE_LABEL = re.compile(r"^(?P<label>[가-힣](?: ?[가-힣]){1,3})\s*[.,;:]?\s+(?P<value>\d.*)$")
 _BRACKET_LABEL = re.compile(r"^\[\s*(?P<label>[^\]]{1,20})\s*\]\s*(?P<value>.*)$")
@@ -188,6 +191,21 @@ def split_label(body: str) -> tuple[str, str, int] | None:
     )
 
 
+def _letter_spaced_label(body: str, models: Any) -> tuple[str, str, int] | None:
+    """`일 시 2013년 11월 22일 (금)` -> (`일 시`, `2013년 …`, offset of the value): the longest letter-spaced
+    run at the start of the line that is a known label."""
+    m = _LETTER_SPACED.match(body)
+    if m is None:
+        return None
+    letters = list(re.finditer(r"[가-힣]", m.group("label")))
+    for n in range(len(letters), 1, -1):
+        label = body[: letters[n - 1].end()]
+        if models.label_field(label):
+            value = body[len(label) :].strip()
+            return (label, value, body.index(value, len(label))) if value else None
+    return None
+
+
 def _misread_date_label(body: str, models: Any) -> re.Match[str] | None:
     """An OCR line `일세. 2016. 5. 25(수)`: a date label with one letter misread, followed by a date."""
     m = _OCR_DATE_LABEL.match(body)
@@ -244,6 +262,10 @@ def make_lines(blocks: list[Block], models: Any) -> tuple[str, list[Line]]:
                     line.label, line.value = m.group("label"), m.group("value")
                     line.value_start = line.body_start + m.start("value")
                     line.field = models.label_field(m.group("label"))
+                elif (spaced := _letter_spaced_label(body, models)) is not None:
+                    line.label, line.value, vpos = spaced
+                    line.value_start = line.body_start + vpos
+                    line.field = models.label_field(line.label)
                 elif (head := _header_label(body, models)) is not None:
                     line.label, line.value, vpos = head
                     line.value_start = line.body_start + vpos

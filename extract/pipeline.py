@@ -73,6 +73,8 @@ def run(raw: RawDocument, options: Options = DEFAULT) -> Report:
     warnings = list(raw.warnings)
     info = header.extract(lines, models)
     doc_kind = kind.classify(info.title, lines, models)
+    if doc_kind == "minutes":
+        info = header.as_minutes(info)
     year = int(info.approval_date[:4]) if info.approval_date else None
     main = meeting.main_datetime_line(lines, models)
     the_meeting = None

@@ -456,7 +456,8 @@ COMMITTEE_MINUTES = """제301회 나래시의회(정례회)
 
 def test_committee_minutes_heading_speeches_and_officials(tmp_path: Path) -> None:
     r = _report(tmp_path, COMMITTEE_MINUTES)
-    assert (r.kind, r.document.title) == ("minutes", "제301회 나래시의회(정례회) 도시건설위원회 회의록 제3호")
+    assert (r.kind, r.document.title) == ("minutes", "도시건설위원회 회의록")  # the document's name
+    assert r.meeting is not None and r.meeting.name == "제301회 나래시의회(정례회) 도시건설위원회 회의록 제3호"
     assert [(d.text, d.topic) for d in r.decisions] == [
         ("의사일정 제1항은 원안대로 가결되었음을 선포합니다", "나래시 도시공원 조례 일부개정조례안"),
         ("이의가 없으므로 보류되었음을 선포합니다", "나래시 주차장 설치 조례 전부개정조례안"),
@@ -505,7 +506,9 @@ def test_an_item_labelled_with_its_outcome_and_a_main_agenda_list(tmp_path: Path
 
 def test_a_council_heading_spaced_by_ocr_is_joined_too(tmp_path: Path) -> None:
     text = COMMITTEE_MINUTES.replace("제301회 나래시의회(정례회)", "제 301회 나래시의 회 (정례회)")
-    assert _report(tmp_path, text).document.title == "제 301회 나래시의 회 (정례회) 도시건설위원회 회의록 제3호"
+    r = _report(tmp_path, text)
+    assert r.document.title == "도시건설위원회 회의록"
+    assert r.meeting is not None and r.meeting.name == "제 301회 나래시의 회 (정례회) 도시건설위원회 회의록 제3호"
 
 
 def test_a_table_of_requests_and_results_and_a_schedule_table(tmp_path: Path) -> None:

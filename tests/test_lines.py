@@ -66,6 +66,12 @@ LINE_FIELDS = [
     ("공개 여부를 검토함", (None, None)),  # not a header label followed by a value
     ("일시 변경 예정", (None, None)),  # only header-table labels may go without ':' or a tab
     ("문서번호", ("doc_number", "")),
+    # a letter-spaced label and its value a space apart, as minutes print their header
+    ("일 시 2013년 11월 22일 (금)", ("meeting_datetime", "2013년 11월 22일 (금)")),
+    ("장  소 제2회의실", ("location", "제2회의실")),
+    ("참 석 자 위원 9명", ("attendees", "위원 9명")),
+    ("이 시 기에 회의를 마침", (None, None)),  # letter-spaced, but no label
+    ("그 간 추진 경과", (None, None)),
 ]
 
 

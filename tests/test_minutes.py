@@ -75,3 +75,50 @@ def test_one_bulleted_name_in_a_result_report_is_no_transcript(tmp_path: Path) -
         " ○ 장소 : 주민센터 2층\n ○ 참석 : 12명\n\n2. 결과\n○위원장 홍길동 인사말\n ○ 마을축제 일정을 10월로 확정함\n"
     )
     assert _report(tmp_path, text).kind == "meeting_result"
+
+
+@pytest.mark.parametrize(
+    ("header", "date", "start", "end", "place"),
+    [
+        # labels letter-spaced and no colon
+        ("일 시 2013년 11월 22일 (금)\n장 소 도시건설위원회회의실\n", "2013-11-22", "10:07", None, "도시건설위원회회의실"),
+        ("일  시 1998년 11월 2일(월) 10시 30분\n장  소 감사장(구청 대강당)\n", "1998-11-02", "10:30", None,
+         "감사장(구청 대강당)"),
+        # a date on a line of its own, without a label
+        ("2018년  7월  2일(월) 09:00~10:25\n", "2018-07-02", "09:00", "10:25", None),
+        ("2006년 7월 5일(수) 오전 10시\n", "2006-07-05", "10:00", None, None),
+        # Hanja, as older minutes print it
+        ("日 時 : 1993年 7月 6日 (火) 午前 10時\n", "1993-07-06", "10:00", None, None),
+    ],
+)  # fmt: skip
+def test_the_sitting_in_a_minutes_header(
+    tmp_path: Path, header: str, date: str, start: str, end: str | None, place: str | None
+) -> None:
+    text = f"제45회 누리시의회(정례회)\n\n본회의회의록\n\n제1호\n\n{header}\n의사일정\n1. 회기결정의 건\n\n(10시 07분 개의)\n\n○의장 홍길동  의석을 정돈해 주시기 바랍니다.\n"
+    r = _report(tmp_path, text)
+    assert r.kind == "minutes" and r.meeting is not None
+    assert (r.meeting.date, r.meeting.start_time, r.meeting.end_time, r.meeting.location) == (date, start, end, place)
+    assert r.document.title == "본회의회의록"  # the document's name; the three heading lines name the sitting
+    assert r.meeting.name == "제45회 누리시의회(정례회) 본회의회의록 제1호"
+    assert r.document.approval_date is None  # minutes are no approval document
+
+
+def test_a_date_alone_after_the_speeches_begin_is_not_the_sitting(tmp_path: Path) -> None:
+    text = "본회의회의록\n\n○의장 홍길동  다음 회의는 아래 날짜에 열겠습니다.\n2026년 7월 1일(수)\n○이하늘 위원  네.\n"
+    r = _report(tmp_path, text)
+    assert r.kind == "minutes" and r.meeting is not None and r.meeting.date is None
+
+
+def test_minutes_filed_as_an_approval_document_keep_its_date(tmp_path: Path) -> None:
+    text = "문서번호 의사팀-512\n결재일자 2026. 4. 3.\n\n운영위원회 회의록\n\n일 시 : 2026년 4월 2일(목) 14:00\n\n○위원장 홍길동  개의하겠습니다.\n"
+    r = _report(tmp_path, text)
+    assert (r.kind, r.document.approval_date, r.meeting.date if r.meeting else None) == (
+        "minutes", "2026-04-03", "2026-04-02",
+    )  # fmt: skip
+
+
+def test_a_hanja_minutes_heading_is_its_title(tmp_path: Path) -> None:
+    text = "第12回 漢城市議會(臨時會)\n\n漢城市議會本會議會議錄\n\n第3號\n\n日 時 : 1991年 5月 2日 (木) 午前 10時\n\n○議長 崔鍾浩 開議하겠습니다.\n"
+    r = _report(tmp_path, text)
+    assert (r.kind, r.document.title) == ("minutes", "漢城市議會本會議會議錄")
+    assert r.meeting is not None and [(p.name, p.title) for p in r.meeting.attendees] == [("崔鍾浩", "議長")]

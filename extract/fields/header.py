@@ -226,3 +226,12 @@ def extract(lines: list[Line], models: Models) -> DocumentInfo:
     info.issuer = _issuer(lines)
     info.evidence = {name: ln.evidence() for name, ln in sorted(seen.items()) if getattr(info, name)}
     return info
+
+
+def as_minutes(info: DocumentInfo) -> DocumentInfo:
+    """Minutes are a record, not an approval document: unless they were filed as one (a 문서번호), the date
+    found in their header (`제154회 제1차 본회의(2006.07.05 수요일)`) is the sitting's, not a 결재일자."""
+    if info.doc_number is not None or info.approval_date is None:
+        return info
+    evidence = {k: v for k, v in info.evidence.items() if k != "approval_date"}
+    return info.model_copy(update={"approval_date": None, "evidence": evidence})

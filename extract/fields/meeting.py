@@ -10,6 +10,8 @@ from ..resources import Models
 from ..schema import Meeting
 from . import attendee_tables, attendees, speakers
 from .common import clean, compact, in_section
+from .speakers import speaker
+from .title import sitting_name
 
 _NAME_TAIL = re.compile(
     r"\s*(?:개최|추진|운영|실시)?\s*(?:결과|계획|결과보고|계획보고)?\s*(?:보고|알림|안내|보고서)?\s*(?:\(안\))?\s*$"
@@ -77,10 +79,26 @@ def _chronology_date(lines: list[Line], models: Models, name: str | None, year: 
     return found
 
 
+_LEFT_OF_A_DATE = re.compile(r"^[\s()（）,.~\-]*$")  # what a line holding only a date and times leaves
+
+
+def _date_alone(lines: list[Line], models: Models, year: int | None) -> tuple[str, Line] | None:
+    """Minutes may give the sitting's date on a line of its own in their header, without a label
+    (`2019년  3월  4일(월) 10:00~11:40`): the first such line before anyone speaks."""
+    for ln in lines[:80]:
+        if speaker(ln, models) is not None:
+            return None
+        if ln.label or not values.find_dates(ln.body, year):
+            continue
+        if _LEFT_OF_A_DATE.match(values.strip_dates(ln.body, year)):
+            return values.find_dates(ln.body, year)[0].iso, ln
+    return None
+
+
 def extract(
     lines: list[Line], models: Models, title: str | None, year: int | None, warnings: list[str], kind: str = ""
 ) -> Meeting:
-    meeting = Meeting(name=meeting_name(title))
+    meeting = Meeting(name=(kind == "minutes" and sitting_name(lines, title)) or meeting_name(title))
     when = main_datetime_line(lines, models)
     scope = _siblings(when, lines) if when else [ln for ln in lines if not in_section(ln, models, "follow_up")]
     if when is not None:
@@ -102,6 +120,10 @@ def extract(
         elif "장소" in compact(when.label or ""):
             rest = clean(values.strip_dates(value).strip(" ,/()"))
             meeting.location = rest or None
+    if meeting.date is None and kind == "minutes" and (alone := _date_alone(lines, models, year)) is not None:
+        meeting.date, meeting.evidence = alone[0], alone[1].evidence()
+        if meeting.start_time is None:
+            meeting.start_time, meeting.end_time = values.parse_time_range(alone[1].body)
     if meeting.date is None:
         dated = _chronology_date(lines, models, meeting.name, year)
         if dated is not None:

@@ -15,7 +15,8 @@ _CONTACT = re.compile(r"\d{2,4}-\d{3,4}-\d{4}|@")  # a phone number or an e-mail
 _FORM_HEADING = re.compile(r"(회의록|의사록|회의결과|회의결과보고|회의결과보고서|결과보고서|회의보고)")
 _MEETING_NAME = re.compile(r"회\s*의\s*명")
 _TITLE_END = re.compile(
-    r"(회의록제\d+호|보고서|보고|계획|결과|알림|안내|회의록|의사록|\(안\)|요청|제출|결정|통보|개최|협조|회신|결과서|보도자료)$"
+    r"(회의록제\d+호|보고서|보고|계획|결과|알림|안내|회의록|의사록|會議錄|議事錄|\(안\)|요청|제출|결정|통보|개최|협조|회신|결과서"
+    r"|보도자료)$"
 )
 
 
@@ -56,8 +57,6 @@ def find(lines: list[Line]) -> tuple[str | None, Line | None]:
         if ln.label or not (6 <= len(body) <= 90) or values.find_dates(body):
             continue
         if _TITLE_END.search(compact(body)) and not body.endswith("드립니다"):
-            if body.endswith("회의록"):
-                body = _council_heading(body, lines, k)
             return _body_copy(body, ln, lines[k + 1 : k + 40])
     for k, ln in enumerate(lines[:30]):
         if ln.field == "subject" and ln.value and _MEETING_NAME.search(ln.label or ""):
@@ -76,16 +75,20 @@ _SESSION = re.compile(r"^제\d+회\S*의회\((?:임시회|정례회)\)$")  # 제
 _SITTING = re.compile(r"^제\s*\d+\s*호$")  # 제2호
 
 
-def _council_heading(title: str, lines: list[Line], k: int) -> str:
-    """A council's minutes set their heading on up to three lines (`제245회 가온구의회(임시회)`, `행정복지위원회
-    회의록`, `제2호`): one title, as the one-line form writes it."""
+def sitting_name(lines: list[Line], title: str | None) -> str | None:
+    """Minutes set their heading on up to three lines (`제245회 가온구의회(임시회)`, `행정복지위원회 회의록`,
+    `제2호`): the title is the document's name alone (`행정복지위원회 회의록`), and the three lines together
+    name the sitting, as the one-line form writes it."""
+    k = next((i for i, ln in enumerate(lines[:60]) if title and clean(ln.body) == title), None)
+    if k is None or title is None:
+        return None
     before = clean(lines[k - 1].body) if k > 0 else ""
     after = clean(lines[k + 1].body) if k + 1 < len(lines) else ""
     parts = [before] if _SESSION.match(compact(before)) else []  # compact: OCR spacing (`가온구의 회`)
     parts.append(title)
     if _SITTING.match(after):
         parts.append(after)
-    return " ".join(parts)
+    return " ".join(parts) if len(parts) > 1 else None
 
 
 _COPY = 0.88  # share of characters a body copy of the title agrees in
