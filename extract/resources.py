@@ -77,6 +77,7 @@ class Models:
     strong_org_suffixes: tuple[str, ...]
     org_marks: tuple[str, ...]  # company marks written before or after a name: ㈜, (주)
     nothing: frozenset[str]  # values that state there is nothing (`없음`), without spaces
+    topic_nouns: frozenset[str]  # nouns that end a topic or heading, not a statement (`의견`, `현황`)
     labels: dict[str, re.Pattern[str]]
     section_roles: dict[str, re.Pattern[str]]
     kinds: dict[str, re.Pattern[str]]
@@ -270,6 +271,7 @@ def load_models(root: Path) -> Models:
         section_roles=_alternation(lex / "sections.tsv", _tsv(lex / "sections.tsv", 2), SECTION_ROLES),
         kinds=_alternation(lex / "kinds.tsv", _tsv(lex / "kinds.tsv", 2), KINDS),
         nothing=frozenset(c[0] for _, c in _tsv(lex / "nothing.tsv", 1)),
+        topic_nouns=frozenset(c[0] for _, c in _tsv(lex / "topic_nouns.tsv", 1)),
         patterns=_patterns(root / "patterns"),
         user_dict=_user_dict(root / "kiwi" / "user.dict"),
         rules=_rules(root / "rules.tsv"),

@@ -70,6 +70,8 @@ def test_an_approval_table_aligned_with_spaces(tmp_path: Path, table: str) -> No
         ("○ 참석 : 위원장(부시장) 등 위원 7명 전원", [("위원", 7)], [(None, "위원장")]),
         # the head of an association is a title, not a name (조 is a family name)
         ("○ 참석 : 주택정책과장, 재개발조합 조합장 등 6명", [(None, 6)], [(None, "주택정책과장"), (None, "조합장")]),
+        ("○ 참석 : 입주민, 관리사무소 관계자 등 40명", [(None, 40)], []),  # kinds of people, nobody named
+        ("○ 참석 : 주민자치위원, 지역주민 등 18명", [(None, 18)], []),
         # the one named is counted in the group (포함)
         ("○ 참석 : 위원장 포함 위원 9명, 청년정책과장", [("위원", 9)], [(None, "청년정책과장")]),
         # … or one counted besides them (외)

@@ -18,6 +18,7 @@ _NAMED_COUNT = re.compile(
 )
 _NAMED_AND_MORE = re.compile(r"^(?P<named>[가-힣A-Za-z ·]{2,30}?)\s*외\s*(?P<n>\d+)\s*(?:명|인)$")
 _COUNT_THEN_LIST = re.compile(r"^(?P<grp>[^()\d]*?)\s*(?:(?:총|약)\s*)?(?P<n>\d+)\s*(?:명|인)\s*\((?P<list>[^()]+)\)$")
+_KINDS_COUNTED = re.compile(r"^(?P<kinds>[^()\d]+?)\s*등\s*(?:총\s*)?\d+\s*(?:여\s*)?(?:명|인)$")
 _LABEL_COUNT = re.compile(r"\(\s*(\d+)\s*(?:인|명)\s*\)\s*$")
 # A sub-label that is a role in the meeting (`위원장 :`, `민간위원 :`, `간 사 :`), not a body (`구청 :`).
 _ROLE_LABEL = re.compile(r"^[가-힣]{0,6}(?:위원장|위원|간사|의장|회장|단장)$")
@@ -84,6 +85,9 @@ class Collector:
 
     def parse_items(self, text: str, line: Line, org: str | None, group: str | None) -> None:
         """Parse a comma list of people; titles shared by a run of departments apply to each."""
+        kinds = _KINDS_COUNTED.match(text.strip())
+        if kinds is not None and self._kinds_of_people(kinds.group("kinds")):
+            return  # `참여예산위원, 지역주민 등 25명`: the kinds of people who came, and how many; nobody named
         m = _COUNT_THEN_LIST.match(text.strip())
         if m:  # `위원 5명(홍길동, 김철수, …)`: a counted group, its members in brackets
             name = clean(m.group("grp")) or group
@@ -152,6 +156,14 @@ class Collector:
                 Person(name=None, title=None, organization=dept, group=group, evidence=line.evidence()),
                 rule="attendee/department",
             )
+
+    def _kinds_of_people(self, text: str) -> bool:
+        """Items that name no one: no name among them, and one at least that is no position either
+        (`지역주민`, `관계자`), where `주택정책과장, 조합장` are two people known by their positions."""
+        words = [w for item in self._items(text) for w in clean(item).split()]
+        if any(is_name(w, self.models) for w in words):
+            return False
+        return any(not is_title(item.split()[-1], self.models) for item in map(clean, self._items(text)) if item)
 
     def _items(self, text: str) -> list[str]:
         """The items of a list: split at commas (and 및), and at runs of two or more spaces where each piece
@@ -299,6 +311,18 @@ class Collector:
                 _NAMED_COUNT.match(p) or _NAMED_AND_MORE.match(p) for p in parts
             ):
                 self._counted_parts(parts, line, org, group)
+            elif (
+                line.field != "attendees"
+                and line.parent is not None
+                and line.parent.field == "attendees"
+                and all(_PART_COUNT.match(p.strip()) for p in text.split(","))
+            ):  # `참석대상 : 8명` with `▷ 예산위원 6, 재정전문가 1` below it: the parts of the total
+                for part in text.split(","):
+                    m = _PART_COUNT.match(part.strip())
+                    assert m is not None
+                    self.group(
+                        AttendeeGroup(name=clean(m.group("name")), count=int(m.group("n")), evidence=line.span_of(part))
+                    )
             elif (led := _LEADING.match(text.strip())) is not None and line.field == "attendees":
                 self.group(
                     AttendeeGroup(name=clean(led.group("grp")), count=int(led.group("n")), evidence=line.span_of(text))

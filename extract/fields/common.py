@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..lines import Line
+from ..morph import kiwi
 from ..resources import Models
 
 REDACTED = re.compile(r"\*{2,}|[OＯ○◯]{3,}|[xX]{3,}")
@@ -99,6 +100,18 @@ def _is_name(w: str, models: Models) -> bool:
     if len(w) == 4:  # 남궁민수, not 이동장치: four-syllable names carry a two-syllable family name
         return w[:2] in models.surnames
     return w[0] in models.surnames or w[:2] in models.surnames
+
+
+def last_morpheme(text: str, models: Models) -> tuple[str, str] | None:
+    """Kiwi's last morpheme of `text` (form, tag), trailing spaces and full stops aside: `…조정` (조정, NNG),
+    `…많음` (ᆷ, ETN), `…(목요일)` ends in a closing bracket (SSC)."""
+    memo = models.memo("last_morpheme")
+    if text in memo:
+        return memo[text]  # type: ignore[no-any-return]
+    tokens = kiwi(models.user_dict).tokenize(text.rstrip(" .,"))
+    found = (tokens[-1].form, tokens[-1].tag) if tokens else None
+    models.remember("last_morpheme", text, found)
+    return found
 
 
 # A speech line of minutes: `○의장 문태석  성원이 되었으므로 …`, `○이하늘 위원  …`: the speaker (a title and

@@ -9,7 +9,18 @@ from ..lines import Line
 from ..resources import Models
 from ..schema import Decision, Kind
 from . import agenda
-from .common import cells, clean, compact, mostly_redacted, own_roles, roles, rows_under, speech, states_nothing
+from .common import (
+    cells,
+    clean,
+    compact,
+    last_morpheme,
+    mostly_redacted,
+    own_roles,
+    roles,
+    rows_under,
+    speech,
+    states_nothing,
+)
 
 _MEETING_KINDS = {"meeting_result", "minutes"}
 # plans, history, the meeting's facts, grounds, what is still undecided
@@ -238,6 +249,32 @@ def result_rows(lines: list[Line]) -> tuple[set[int], list[tuple[Line, str, str 
     return heads, rows
 
 
+_NOMINAL_END = ("NNG", "ETN")  # a verbal noun (…조정, …선출, …확인) or a nominalised ending (…많음, …실시함)
+
+
+def _listed_outcome(line: Line, models: Models) -> bool:
+    """An item under a topic of the section that reports outcomes (`ㅇ 안전조치 점검` / `- 안전장비 착용
+    확인`, `1. 포럼 관련 사항` / `▷ 개최시기는 일정에 맞게 조정`): a leaf (notes under it aside), not a fact on
+    a label (`임기 만료: 2019. 12. 31.`), a note, or what is left for later (`… 다음 회의에서 논의`), written as
+    the genre states outcomes -- Kiwi reads its last word as a noun or a nominalised ending (not a name, a
+    number or a bracket), and not as a noun that names a topic (`… 관련 의견`: models/lexicons/topic_nouns.tsv).
+    The items right under a section title (회의결과) are its topics, not outcomes."""
+    topic = line.parent
+    if topic is None or topic.field is not None or not topic.body or own_roles(topic, models):
+        return False
+    if line.label or _note(line) or "FOLLOW_UP" in line.cues:
+        return False
+    last = last_morpheme(line.body, models)
+    if last is None or last[0] in models.topic_nouns:
+        return False
+    return last[1] in _NOMINAL_END or (last[1] == "EF" and last[0] in {"ᆷ", "음"})  # …전달함: -ㅁ read as EF
+
+
+def _note(line: Line) -> bool:
+    """A note beside an item (`※ …`, `(※ 부위원장은 연임)`, `* …`), not an item of its own."""
+    return line.mclass in {"note", "star"} or line.body.startswith(("(※", "※", "("))
+
+
 def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> list[Decision]:
     found: dict[int, Decision] = {}
     # numbered agenda items: what speeches (minutes) and `제1호 안건 : 원안 의결` lines rule on
@@ -317,12 +354,14 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
         if answer is not None and _settles(answer, ln, models):
             add(answer, _said(answer, models), _request(ln, models), "decision/answer-below")
 
-    # 3. Meeting reports: the items of a 결정사항 / 의결사항 / 합의사항 section, and discussion points that
-    # end in a conclusion (…추진, …노력, …필요).
+    # 3. Meeting reports: the items of a 결정사항 / 의결사항 / 합의사항 section, the outcomes listed under the
+    # topics of the section that reports them, and discussion points that end in a conclusion (…추진, …노력).
     if kind in _MEETING_KINDS:
+        # the section that reports outcomes: 회의결과 / 점검결과 where the report has one, else 회의내용 / 논의
+        reporting = "result" if any("result" in own_roles(x, models) for x in lines) else "discussion"
         for ln in lines:
-            if id(ln) in used or ln.children or ln.field is not None:
-                continue
+            if id(ln) in used or ln.field is not None or not all(_note(c) for c in ln.children):
+                continue  # a heading over items; notes under an item leave it an item
             r = roles(ln, models)
             if r & _NOT_ITEMS or any(a.field == "agenda" for a in ln.ancestors()):
                 continue  # plans, who came, the facts of the meeting, what is undecided, the items of its agenda
@@ -335,6 +374,8 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
                     add(ln, clean(ln.value), clean(ln.label), "decision/section-item")
                 else:
                     add(ln, _said(ln, models), _topic(ln, models), "decision/section-item")
+            elif reporting in r and _listed_outcome(ln, models):
+                add(ln, _said(ln, models), _topic(ln, models), "decision/result-item")
             elif r & {"discussion", "result", "decision"} and ln.ends_with_cue("CONCLUSION"):
                 add(ln, _said(ln, models), _topic(ln, models), "decision/conclusion-ending")
     return sorted(found.values(), key=lambda d: d.evidence.char_start if d.evidence else 0)

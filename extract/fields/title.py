@@ -14,6 +14,8 @@ _CONTACT = re.compile(r"\d{2,4}-\d{3,4}-\d{4}|@")  # a phone number or an e-mail
 # A form's heading that names only the kind of document (`회 의 록`); the meeting's name is then a label's value.
 _FORM_HEADING = re.compile(r"(회의록|의사록|회의결과|회의결과보고|회의결과보고서|결과보고서|회의보고)")
 _MEETING_NAME = re.compile(r"회\s*의\s*명")
+# a short bracketed qualifier after the title word: `… 개최결과(불광1동)`, `… 결과 보고(2차)`
+_QUALIFIER = re.compile(r"\([^()]{1,15}\)$")
 _TITLE_END = re.compile(
     r"(회의록제\d+호|보고서|보고|계획|결과|알림|안내|회의록|의사록|會議錄|議事錄|\(안\)|요청|제출|결정|통보|개최|협조|회신|결과서"
     r"|보도자료)$"
@@ -54,9 +56,13 @@ def find(lines: list[Line]) -> tuple[str | None, Line | None]:
                     return clean(nxt.body), nxt
     for k, ln in enumerate(lines[:60]):
         body = clean(ln.body)
-        if ln.label or not (6 <= len(body) <= 90) or values.find_dates(body):
+        # a category in brackets before a post's title (`[구동협의회] … 개최결과`) is no label
+        labelled = ln.label is not None and not (ln.field is None and body.startswith(("[", "【")))
+        if labelled or not (6 <= len(body) <= 90) or values.find_dates(body):
             continue
-        if _TITLE_END.search(compact(body)) and not body.endswith("드립니다"):
+        if ln.marker and ln.parent is not None:
+            continue  # an item of the outline (`1. 차기 회의는 4월 중 개최` under 향후계획), not the title
+        if _TITLE_END.search(_QUALIFIER.sub("", compact(body))) and not body.endswith("드립니다"):
             return _body_copy(body, ln, lines[k + 1 : k + 40])
     for k, ln in enumerate(lines[:30]):
         if ln.field == "subject" and ln.value and _MEETING_NAME.search(ln.label or ""):

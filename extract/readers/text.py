@@ -17,13 +17,16 @@ _BOMS: list[tuple[bytes, str]] = [
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
 
-# A line this long with several outline glyphs is a report flattened onto one line (web copy).
-_FLAT_LINE = 300
+# A line this long with several outline glyphs is a report flattened onto one line (web copy); a short post
+# flattened (three items with their details) runs to about 150 characters.
+_FLAT_LINE = 150
+_FLAT_ITEMS = 4  # outline items it must hold
 MAX_LINE = 4000  # characters per block
 MAX_CHARS = 3_000_000  # characters per text document (about 1,500 pages); beyond that: InputTooLarge
 _FLAT_SPLIT = re.compile(
     r"\s+(?=[□■▢○❍◦●◎※▶▷]|[ⅠⅡⅢⅣⅤⅥⅦⅧ]|ㅇ\s|\?\s|-\s)"  # glyph bullets
-    r"|(?<![\d.])\s+(?=\d{1,2}\.\s|[가-하]\.\s)"  # numbered items, never inside a date like 2024. 11. 4.
+    r"|(?<![\d.])\s+(?=\d{1,2}\.\s|[가나다라마바사아자차카타파하]\.\s)"  # numbered items, never inside a date
+    r"|(?<=\d)\s+(?=\d{1,2}\.\s+[가-힣])"  # a numbered item after a time (`14:00~16:10 2. 장 소 : …`)
 )
 # Portal chrome and header labels on a flattened page: the breadcrumb before the document (`홈 > 정보소통 >
 # 결재문서 상세`), the 문서번호/결재일자/공개여부 labels of the header (the title follows the disclosure value),
@@ -104,7 +107,7 @@ def split_lines(text: str) -> list[str]:
         lines.pop()  # the final newline ends the last line; it does not start a new one
     out: list[str] = []
     for line in lines:
-        flat = len(line) > _FLAT_LINE and len(_FLAT_SPLIT.findall(line)) >= 3
+        flat = len(line) > _FLAT_LINE and len(_FLAT_SPLIT.findall(line)) >= _FLAT_ITEMS
         for part in _unflatten(line) if flat else [line]:
             out.extend(_wrap(part))
     return out
