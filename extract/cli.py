@@ -243,7 +243,7 @@ def _progress(quiet: bool) -> _Progress:
 
 @app.command("eval")
 def eval_(
-    gold: Annotated[list[Path], typer.Argument(help="Gold folders (*.gold.json) or gold files.")],
+    gold: Annotated[list[Path] | None, typer.Argument(help="Gold folders (*.gold.json) or gold files.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     only: Annotated[
         str | None, typer.Option("--only", help="Comma-separated input formats: txt,hwpx,hwp,pdf,scan")
@@ -255,10 +255,26 @@ def eval_(
     by_rule: Annotated[
         bool, typer.Option("--by-rule", help="Also count true and false positives per rule (evidence.rule).")
     ] = False,
+    coverage: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--coverage",
+            help="An archive without gold (folder, glob or .zip/.tar): the share of documents of each kind that "
+            "get a date, a start time, attendees, decisions, disagreements, follow-ups.",
+        ),
+    ] = None,
+    ocr: Annotated[OcrMode, typer.Option("--ocr", help="PDF pages: auto, never, always.")] = OcrMode.auto,
 ) -> None:
-    """Score extraction against gold annotations: per-field precision, recall, F1, by input format and kind."""
+    """Score extraction against gold annotations: per-field precision, recall, F1, by input format and kind.
+    With --coverage, report what an archive without gold yields instead."""
     from . import evaluate
 
+    if coverage:
+        _coverage(coverage, models, ocr, as_json)
+        return
+    if not gold:
+        _fail("give gold folders or files, or --coverage DIR for an archive without gold", ExitCode.USAGE, False)
+        raise typer.Exit(ExitCode.USAGE)
     missing = [str(g) for g in gold if not g.exists()]
     if missing:
         _fail(f"no such gold folder or file: {', '.join(missing)}", ExitCode.NOT_FOUND, False)
@@ -325,6 +341,20 @@ def _eval_table(summary: dict[str, object]) -> str:
     assert isinstance(slowest, list)
     rows.append("slowest: " + ", ".join(f"{Path(s['input']).name} {s['seconds']:.2f}s" for s in slowest))
     return "\n".join(rows) + "\n"
+
+
+def _coverage(inputs: list[Path], models: Path | None, ocr: OcrMode, as_json: bool) -> None:
+    from . import coverage
+    from .options import Options
+    from .resources import models as load_models
+
+    missing = [str(p) for p in inputs if not p.exists() and not any(c in str(p) for c in "*?[")]
+    if missing:
+        _fail(f"no such folder or file: {', '.join(missing)}", ExitCode.NOT_FOUND, False)
+        raise typer.Exit(ExitCode.NOT_FOUND)
+    load_models(str(models) if models else None)  # a broken models/ folder fails now, once
+    summary = coverage.run([str(p) for p in inputs], Options(models=str(models) if models else None, ocr=ocr.value))
+    sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n" if as_json else coverage.table(summary))
 
 
 def _rule_table(summary: dict[str, Any]) -> str:

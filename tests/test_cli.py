@@ -177,3 +177,29 @@ def test_eval_by_rule_and_scoped_floors(tmp_path: Path) -> None:
     r = runner.invoke(app, ["eval", str(tmp_path), "--floors", str(floors)])
     assert r.exit_code == ExitCode.BELOW_FLOOR  # the other decisions of the sample are false positives here
     assert "results: decisions:" in r.stderr
+
+
+def test_eval_coverage_of_an_archive_without_gold(tmp_path: Path) -> None:
+    import shutil
+
+    for name in ("meeting-result-two-sittings.txt", "council-minutes.txt", "approval-purchase.txt"):
+        shutil.copy(SAMPLES / name, tmp_path / name)
+    (tmp_path / "broken.hwpx").write_bytes(b"PK\x03\x04 not really a zip")
+    r = runner.invoke(app, ["eval", "--coverage", str(tmp_path), "--json"])
+    assert r.exit_code == 0, r.stderr
+    summary = json.loads(r.stdout)
+    assert summary["documents"] == 4 and summary["kinds"] == {"meeting_result": 1, "minutes": 1, "other": 1}
+    assert [(f["input"].endswith("broken.hwpx"), f["exit_code"]) for f in summary["failed"]] == [(True, 10)]
+    result = summary["by_kind"]["meeting_result"]
+    assert (result["documents"], result["date"], result["attendees"], result["decisions"]) == (1, 1.0, 1.0, 1.0)
+    assert summary["by_kind"]["other"]["date"] == 0.0
+    assert summary["meeting_share"] == round(2 / 3, 4)
+    r = runner.invoke(app, ["eval", "--coverage", str(tmp_path)])
+    assert r.exit_code == 0
+    rows = {line.split()[0]: line for line in r.stdout.splitlines()}
+    assert rows["minutes"].split()[1] == "1" and "failed 1" in r.stdout
+
+
+def test_eval_needs_gold_or_coverage() -> None:
+    r = runner.invoke(app, ["eval"])
+    assert r.exit_code == ExitCode.USAGE and "--coverage" in r.stderr
