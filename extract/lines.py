@@ -191,6 +191,22 @@ def split_label(body: str) -> tuple[str, str, int] | None:
     )
 
 
+_DATE_FIELDS = {"meeting_datetime", "meeting_date", "approval_date"}
+
+
+def _date_label(body: str, models: Any) -> tuple[str, str, int] | None:
+    """`일시 2019년 12월 16일(월) 10시`, `결재일자 2026. 6. 24.`: a date label and a date, with no colon between
+    (minutes' headers, plain-text exports of header tables). The value must open with a date, so that
+    `일시 변경 예정` stays a sentence."""
+    m = _OCR_DATE_LABEL.match(body)
+    if m is None or models.label_field(m.group("label")) not in _DATE_FIELDS:
+        return None
+    dates = values.find_dates(m.group("value"))
+    if not dates or dates[0].start != 0:
+        return None
+    return m.group("label"), m.group("value"), m.start("value")
+
+
 def _letter_spaced_label(body: str, models: Any) -> tuple[str, str, int] | None:
     """`일 시 2013년 11월 22일 (금)` -> (`일 시`, `2013년 …`, offset of the value): the longest letter-spaced
     run at the start of the line that is a known label."""
@@ -202,7 +218,12 @@ def _letter_spaced_label(body: str, models: Any) -> tuple[str, str, int] | None:
         label = body[: letters[n - 1].end()]
         if models.label_field(label):
             value = body[len(label) :].strip()
-            return (label, value, body.index(value, len(label))) if value else None
+            if not value:
+                return None
+            whole = re.sub(r"\s+", "", label) + value.split()[0]
+            if models.label_field(whole) or section_title(whole, models):
+                return None  # `협 조 사항`: one spaced title (협조사항), not the label 협조 and a value
+            return label, value, body.index(value, len(label))
     return None
 
 
@@ -262,6 +283,10 @@ def make_lines(blocks: list[Block], models: Any) -> tuple[str, list[Line]]:
                     line.label, line.value = m.group("label"), m.group("value")
                     line.value_start = line.body_start + m.start("value")
                     line.field = models.label_field(m.group("label"))
+                elif (dated := _date_label(body, models)) is not None:
+                    line.label, line.value, vpos = dated
+                    line.value_start = line.body_start + vpos
+                    line.field = models.label_field(line.label)
                 elif (spaced := _letter_spaced_label(body, models)) is not None:
                     line.label, line.value, vpos = spaced
                     line.value_start = line.body_start + vpos

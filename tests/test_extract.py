@@ -199,8 +199,9 @@ def test_minutes_agenda_speakers_and_lists(tmp_path: Path) -> None:
         ),
     ]
     assert r.meeting is not None
+    # a listed member takes the title he speaks under (○위원장 석도윤)
     assert [(p.name, p.title) for p in r.meeting.attendees] == [
-        ("석도윤", None), ("주하윤", None), ("반지우", None), ("구나래", "자치행정과장"), ("변시온", "교통팀장"),
+        ("석도윤", "위원장"), ("주하윤", None), ("반지우", None), ("구나래", "자치행정과장"), ("변시온", "교통팀장"),
     ]  # fmt: skip
     assert [p.name for p in r.meeting.absentees] == ["채이든"]
 

@@ -72,6 +72,11 @@ LINE_FIELDS = [
     ("참 석 자 위원 9명", ("attendees", "위원 9명")),
     ("이 시 기에 회의를 마침", (None, None)),  # letter-spaced, but no label
     ("그 간 추진 경과", (None, None)),
+    ("협 조 사항", (None, None)),  # one letter-spaced section title, not the label 협조 and a value
+    # a date label and a date with no colon between
+    ("일시 2019년 12월 16일(월) 10시", ("meeting_datetime", "2019년 12월 16일(월) 10시")),
+    ("회의일시 2024. 3. 5.(화) 14:00", ("meeting_datetime", "2024. 3. 5.(화) 14:00")),
+    ("장소 2층 회의실", (None, None)),  # only a date label, and only before a date
 ]
 
 

@@ -122,3 +122,54 @@ def test_a_hanja_minutes_heading_is_its_title(tmp_path: Path) -> None:
     r = _report(tmp_path, text)
     assert (r.kind, r.document.title) == ("minutes", "漢城市議會本會議會議錄")
     assert r.meeting is not None and [(p.name, p.title) for p in r.meeting.attendees] == [("崔鍾浩", "議長")]
+
+
+CLOSING_LISTS = """제132회 나래군의회(정례회)
+
+본회의회의록
+
+제3호
+
+일시 2019년 12월 16일(월) 10시
+
+(10시 02분 개의)
+
+○의장 문태석  성원이 되었으므로 제3차 본회의를 개의하겠습니다.
+○예산결산특별위원장 하지민  심사결과를 보고드리겠습니다.
+
+(10시 40분 산회)
+
+○출석의원(7인)
+  문태석  하지민  김도윤  이서연  박지후
+  최민준  정하은
+○출석공무원(3인)
+  군수      홍길동
+  부군수    김영수
+  기획감사실장  이민호
+○결석의원(1인)
+  오세훈
+"""
+
+
+def test_closing_lists_of_members_and_officials(tmp_path: Path) -> None:
+    r = _report(tmp_path, CLOSING_LISTS)
+    assert r.meeting is not None
+    assert (r.meeting.date, r.meeting.start_time, r.meeting.end_time) == ("2019-12-16", "10:00", "10:40")
+    people = [(p.name, p.title) for p in r.meeting.attendees]
+    assert people[:3] == [("문태석", "의장"), ("하지민", "예산결산특별위원장"), ("김도윤", None)]  # titles spoken
+    assert people[7:] == [("홍길동", "군수"), ("김영수", "부군수"), ("이민호", "기획감사실장")]  # title, holder
+    assert [(g.name, g.count) for g in r.meeting.attendee_groups] == [("출석의원", 7), ("출석공무원", 3)]
+    assert [p.name for p in r.meeting.absentees] == ["오세훈"]
+
+
+def test_inline_lists_of_members_and_a_spoken_title(tmp_path: Path) -> None:
+    text = (
+        "행정복지위원회 회의록\n\n일시 2021년 3월 9일(화) 14시 00분\n\n"
+        "○위원장 배다온  개의하겠습니다.\n○전문위원 남궁민수  검토보고 드리겠습니다.\n\n"
+        "출석위원 : 배다온, 서하준, 윤채린\n출석전문위원 : 전문위원 남궁민수\n"
+    )
+    r = _report(tmp_path, text)
+    assert r.meeting is not None and r.meeting.date == "2021-03-09"
+    assert [(p.name, p.title) for p in r.meeting.attendees] == [
+        ("배다온", "위원장"), ("서하준", None), ("윤채린", None), ("남궁민수", "전문위원"),
+    ]  # fmt: skip

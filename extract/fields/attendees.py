@@ -168,10 +168,14 @@ class Collector:
     def _items(self, text: str) -> list[str]:
         """The items of a list: split at commas (and 및), and at runs of two or more spaces where each piece
         reads as a person (`기획예산과장 문채원  재산관리팀장 오지훈`, minutes' lists of 출석공무원), or
-        between title-name pairs."""
+        between title-name pairs; a title and a name set apart in two columns (`군수      홍길동`) are one."""
         out: list[str] = []
         for raw in _SPLIT.split(text):
             pieces = re.split(r"\s{2,}", raw.strip())
+            columns = list(zip(pieces[::2], pieces[1::2], strict=False)) if len(pieces) % 2 == 0 else []
+            if columns and all(is_title(t, self.models) and is_name(n, self.models) for t, n in columns):
+                out.extend(f"{t} {n}" for t, n in columns)  # `군수      홍길동`: a title and its holder apart
+                continue
             if len(pieces) > 1 and all(self._person(p.split(), None, None) is not None for p in pieces):
                 out.extend(pieces)
                 continue

@@ -142,9 +142,13 @@ def extract(
     if not meeting.attendees:
         body = [ln for ln in lines if not in_section(ln, models, "follow_up")]
         meeting.attendees = attendee_tables.table_people(body, models)
-    if kind == "minutes":  # the chair and everyone who speaks attended
+    if kind == "minutes":  # the chair and everyone who speaks attended; a listed member's title is the one
+        spoke = {p.name: p for p in speakers.speakers(lines, models)}  # they speak under (○의장 문태석)
+        for p in meeting.attendees:
+            if p.name in spoke and p.title is None:
+                p.title = spoke[p.name].title
         named = {p.name for p in meeting.attendees if p.name}
-        meeting.attendees += [p for p in speakers.speakers(lines, models) if p.name not in named]
+        meeting.attendees += [p for p in spoke.values() if p.name not in named]
     meeting.absentees = attendees.absentees(
         [ln for ln in lines if ln.field == "absentees" or "불참" in ln.body], models
     )
