@@ -43,3 +43,22 @@ def fields(report: Any, drop: frozenset[str] = frozenset({"evidence", "sections"
         return o
 
     return strip(json.loads(report.model_dump_json()))
+
+
+# Markers: `pytest` alone runs the fast subset (pure rules, readers, CLI on small inputs); CI and
+# scripts/test.sh run everything (`pytest -m ""`). A test is marked by what it needs.
+_SLOW_MODULES = {"test_batch", "test_batch_dask", "test_faults", "test_wheel"}  # worker processes, a wheel build
+_OCR_WORDS = ("scan", "ocr", "image", "reread", "tesseract")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+        if module in _SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+        if module == "test_corpus" or "corpus" in item.name:
+            item.add_marker(pytest.mark.corpus)
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+        if module in {"test_reread", "test_preprocess"} or any(w in item.name.lower() for w in _OCR_WORDS):
+            item.add_marker(pytest.mark.ocr)
