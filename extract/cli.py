@@ -3,7 +3,8 @@
 stdout carries only JSON; every error is one line on stderr (`-v` adds the traceback).
 Exit codes: `errors.ExitCode` (0 ok, 1 internal error, 2 usage, 3 input missing or a directory, 4 unsupported
 format, 5 empty input, 6 undecodable text, 7 input too large, 8 invalid models/ folder, 9 below an eval floor,
-10 corrupt, 11 encrypted, 12 OCR unavailable, 13 batch stopped by --fail-fast, 14 engine unavailable).
+10 corrupt, 11 encrypted, 12 OCR unavailable, 13 batch stopped by --fail-fast, 14 engine unavailable,
+15 timed out).
 """
 
 from __future__ import annotations
@@ -66,11 +67,16 @@ def extract(
         OcrMode, typer.Option("--ocr", help="PDF pages: auto (OCR where the text layer is unusable), never, always.")
     ] = OcrMode.auto,
     dpi: Annotated[int, typer.Option("--dpi", help="Resolution for OCR rendering.", min=72, max=600)] = 300,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds per document before it is given up (exit 15); 0: no limit.")
+    ] = 300.0,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show tracebacks for errors.")] = False,
 ) -> None:
     """Extract one JSON document per input (JSON Lines when several inputs go to one stream)."""
     from . import writers
-    from .pipeline import Options, process
+    from .pipeline import Options
+    from .readers import pdf
+    from .workers import process_within
 
     options = Options(models=str(models) if models else None, ocr=ocr.value, dpi=dpi)
     stdin_data = sys.stdin.buffer.read() if "-" in inputs else None
@@ -78,14 +84,15 @@ def extract(
     several = len(inputs) > 1
     stream: list[str] = []
     code = ExitCode.OK
+    if sys.stderr.isatty():
+        pdf.progress = _page_progress  # a line that counts the pages of a long PDF, on a terminal only
     for path in inputs:
-        res = process(path, options, stdin_data=stdin_data)
-        report = res.report
+        report, error, exit_code, trace = process_within(path, options, timeout, stdin_data)
         if report is None:
-            if verbose and res.trace:
-                sys.stderr.write(res.trace)
-            typer.echo(f"gongmun: error: {res.error}", err=True)
-            code = code or ExitCode(res.exit_code)
+            if verbose and trace:
+                sys.stderr.write(trace)
+            typer.echo(f"gongmun: error: {error}", err=True)
+            code = code or ExitCode(exit_code)
             continue
         if to_dir and output is not None:
             name = "stdin" if path == "-" else Path(path).stem
@@ -100,6 +107,15 @@ def extract(
             sys.stdout.write(text)
             sys.stdout.flush()
     raise typer.Exit(code)
+
+
+def _page_progress(number: int, total: int, method: str) -> None:
+    """`page 7/120 (ocr)` on one terminal line while a PDF is read; the line is cleared at the end."""
+    if total < 3:
+        return
+    end = "\r\x1b[K" if number == total else ""
+    sys.stderr.write(f"\rgongmun: page {number}/{total} ({method}){end}")
+    sys.stderr.flush()
 
 
 @app.command()

@@ -23,6 +23,7 @@ class ExitCode(IntEnum):
     OCR_UNAVAILABLE = 12
     STOPPED = 13  # `batch --fail-fast` stopped at a failure
     ENGINE_UNAVAILABLE = 14
+    TIMEOUT = 15  # `extract --timeout`: a document took longer than its time budget
 
 
 class GongmunError(Exception):

@@ -115,6 +115,9 @@ def _register() -> None:
     registry.tokenizers.register("gongmun.surface_tokenizer.v1", func=create_tokenizer)
 
 
+MAX_DOC_CHARS = 10_000_000
+
+
 def pipeline(models: Models) -> Any:
     """The cached spaCy pipeline for `models` (one per process and models folder)."""
     key = str(models.root)
@@ -125,6 +128,10 @@ def pipeline(models: Models) -> Any:
             _register()
             nlp: Any = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "gongmun.surface_tokenizer.v1"}}})
             nlp.tokenizer.user_dict = models.user_dict
+            # spaCy's limit guards the memory of its parser and entity recogniser, which this pipeline does not
+            # run (rule tokens and a cue matcher): a year of council records in one file is read whole, up to
+            # the readers' own limit (readers/text.py MAX_CHARS; about 330 MB for 3 M characters, measured)
+            nlp.max_length = MAX_DOC_CHARS
             cues.register()
             ruler: Any = nlp.add_pipe("gongmun_cues", name="cues")
             try:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION: Literal["1"] = "1"
 
 Kind = Literal["meeting_result", "minutes", "meeting_plan", "other"]
-Method = Literal["text", "ocr", "native"]
+Method = Literal["text", "ocr", "native", "failed"]
 
 
 class _Model(BaseModel):
@@ -45,7 +45,10 @@ class Evidence(_Model):
 
 class PageInfo(_Model):
     number: int = Field(description="1-based page number")
-    method: Method = Field(description="how the page text was obtained: text layer, OCR, or a native reader")
+    method: Method = Field(
+        description="how the page text was obtained: text layer, OCR, or a native reader; failed when the page "
+        "could not be read (its reason says why; the other pages are still read)"
+    )
     reason: str | None = Field(default=None, description="why this method was chosen for the page")
     ocr_confidence: float | None = Field(default=None, description="mean OCR word confidence 0..100, if OCR")
 

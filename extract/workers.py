@@ -4,6 +4,7 @@ documents so memory stays flat on long runs."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing as mp
 import queue
@@ -61,14 +62,23 @@ def _review(report: Any, raw: Any, data: bytes) -> str | None:
         return None
 
 
-def _worker_loop(tasks: Any, results: Any, options: Options, review: bool = False) -> None:
+_WARM_UP = "회의 결과 보고\n○ 일 시 : 2024. 1. 5.(금) 10:00\n○위원장 홍길동  개의하겠습니다.\n"
+_warm: set[Options] = set()
+
+
+def warm_up(options: Options) -> None:
+    """Load spaCy, the rules and Kiwi (which reads speakers' names) by running them once, before the first
+    document, so that a time limit measures the document only; if this fails, the documents report the
+    problem themselves."""
     from .pipeline import process
 
-    # load spaCy and the rules (and run them once) before the first document, so that its time limit measures
-    # the document only; if this fails, the documents report the problem themselves
-    # (a speaker line, so that Kiwi, which reads speakers' names, is loaded too)
-    warm_up = "회의 결과 보고\n○ 일 시 : 2024. 1. 5.(금) 10:00\n○위원장 홍길동  개의하겠습니다.\n"
-    process("warm-up.txt", options, data=warm_up.encode())
+    if options not in _warm:
+        process("warm-up.txt", options, data=_WARM_UP.encode())
+        _warm.add(options)
+
+
+def _worker_loop(tasks: Any, results: Any, options: Options, review: bool = False) -> None:
+    warm_up(options)
     while True:
         got = tasks.get()
         if got is None:
@@ -178,3 +188,61 @@ class Pool:
         for slot in self.slots:
             slot.proc.join(timeout=5)
             self._kill(slot)
+
+
+def process_within(
+    path: str, options: Options, timeout: float, stdin_data: bytes | None = None
+) -> tuple[Any, str | None, int, str | None]:
+    """`pipeline.process` with a time budget, for `gongmun extract`: the document runs in a forked child (the
+    models already loaded here are shared, so it costs milliseconds), which is killed with everything it
+    started (Tesseract) when the budget runs out. Returns (report or None, error, exit code, traceback)."""
+    import os
+    import pickle
+    import signal
+
+    from .errors import ExitCode
+    from .pipeline import process
+
+    if timeout <= 0 or not hasattr(os, "fork"):
+        res = process(path, options, stdin_data=stdin_data)
+        return res.report, res.error, int(res.exit_code), res.trace
+    warm_up(options)  # loaded once here, shared by every forked child
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: its own process group, so that a kill takes Tesseract along
+        os.close(read_end)
+        code = 0
+        try:
+            os.setpgid(0, 0)
+            res = process(path, options, stdin_data=stdin_data)
+            payload = pickle.dumps((res.report, res.error, int(res.exit_code), res.trace))
+            with os.fdopen(write_end, "wb") as fh:
+                fh.write(payload)
+        except BaseException:  # never return into the parent's code from the child
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + timeout
+    import selectors
+
+    with selectors.DefaultSelector() as sel, os.fdopen(read_end, "rb", buffering=0) as fh:
+        sel.register(fh, selectors.EVENT_READ)
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not sel.select(timeout=left):
+                for target in (-pid, pid):
+                    with contextlib.suppress(ProcessLookupError, PermissionError):
+                        os.kill(target, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                return None, f"{path}: timed out after {timeout:g}s (--timeout)", int(ExitCode.TIMEOUT), None
+            chunk = fh.read(1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    os.waitpid(pid, 0)
+    if not chunks:
+        return None, f"{path}: internal error: the worker died", int(ExitCode.INTERNAL), None
+    report, error, code, trace = pickle.loads(b"".join(chunks))
+    return report, error, code, trace

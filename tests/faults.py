@@ -74,6 +74,21 @@ def generate(target: Path) -> list[Path]:
     c.drawString(72, 720, "x7 Q9 (cid:12) zz 0xFF ]]> ## 42 42 42 Latin only, no Hangul at all here.")
     c.save()
     files["garbage-layer.pdf"] = garbage.getvalue()  # no Hangul: goes to OCR, which finds little
+    # from other projects' test suites: a page PDFium cannot load, a page too large to render, a fuzzed file
+    tree = io.BytesIO()
+    c = canvas.Canvas(tree, invariant=1)
+    for i in range(3):
+        c.drawString(72, 720, f"Page {i + 1}: the committee agreed to publish the minutes of the meeting.")
+        c.showPage()
+    c.save()
+    at = [k for k in range(len(tree.getvalue())) if tree.getvalue().startswith(b"/Type /Page\n", k)][1]
+    files["unloadable-page.pdf"] = tree.getvalue()[:at] + b"/Type /Pxge" + tree.getvalue()[at + 11 :]
+    huge = io.BytesIO()
+    c = canvas.Canvas(huge, pagesize=(14400, 14400), invariant=1)
+    c.showPage()
+    c.save()
+    files["200-inch-page.pdf"] = huge.getvalue()
+    files["fuzzed-header.pdf"] = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n" + bytes(range(256))
     bomb = io.BytesIO()
     Image.new("1", (14000, 14000)).save(bomb, "PNG")
     files["bomb.png"] = bomb.getvalue()

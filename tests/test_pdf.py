@@ -17,10 +17,27 @@ from render import render_pdf, render_scan
 
 VERDICTS = [
     ("", False, "no text layer"),
-    ("2026. 6. 25. -9235 (5) 06/25 2026. 6.", False, "no Hangul"),
+    ("2026. 6. 25. -9235 (5) 06/25 2026. 6. ( )", False, "no Hangul and no words"),
+    # a Hancom layer whose Hangul maps to nothing, with a few Latin acronyms left
+    ("(PM) TF CCTV : , , ( ) - : , , , '26.5.21. TBM ( / , )", False, "no Hangul and no words"),
     ("(cid:123)(cid:456)(cid:789) (cid:1)(cid:2)(cid:3)", False, "unmapped glyphs"),
     ("\ufffd" * 40, False, "unmapped glyphs"),
     ("□ 일 시 : 2016. 4. 27(수) 14:00~16:30 장소 본관", True, "text layer"),
+    # a 목차 page: leader dots and page numbers outnumber the words, the letters are Hangul
+    (
+        "목 차\n1. 사업 개요 ........................ 1\n2. 추진 현황 ..................... 3\n"
+        "3. 향후 계획 ........................ 7",
+        True,
+        "Hangul",
+    ),
+    # a sound layer in another script: English prose, Hanja minutes, a page of crop marks and line numbers
+    ("Trace-based Just-in-Time Type Specialization for Dynamic Languages", True, "another script"),
+    ("第23回 大田直轄市議會(臨時會) 本會議會議錄 第2號", True, "another script"),
+    (
+        "“PROPERTY” 1 2 3 4 5 6 7 8 9 10 11 12 13 S32 R33 4TH PASS PAGES 14773_01.qxd 2/10/04 Page 81",
+        True,
+        "another script",
+    ),
 ]
 
 
