@@ -87,7 +87,7 @@ def extract(
     if sys.stderr.isatty():
         pdf.progress = _page_progress  # a line that counts the pages of a long PDF, on a terminal only
     for path in inputs:
-        report, error, exit_code, trace = process_within(path, options, timeout, stdin_data)
+        report, error, exit_code, trace = process_within(path, options, timeout, stdin_data, several)
         if report is None:
             if verbose and trace:
                 sys.stderr.write(trace)

@@ -62,19 +62,19 @@ def _review(report: Any, raw: Any, data: bytes) -> str | None:
         return None
 
 
-_WARM_UP = "회의 결과 보고\n○ 일 시 : 2024. 1. 5.(금) 10:00\n○위원장 홍길동  개의하겠습니다.\n"
-_warm: set[Options] = set()
+_WARM_UP = "회의 결과 보고\n○ 일 시 : 2024. 1. 5.(금) 10:00\n"
+_SPEAKER = "○위원장 홍길동  개의하겠습니다.\n"  # a speaker line: Kiwi, which reads speakers' names, loads too
+_warm: set[tuple[Options, bool]] = set()
 
 
-def warm_up(options: Options) -> None:
-    """Load spaCy, the rules and Kiwi (which reads speakers' names) by running them once, before the first
-    document, so that a time limit measures the document only; if this fails, the documents report the
-    problem themselves."""
+def warm_up(options: Options, kiwi: bool = True) -> None:
+    """Load spaCy and the rules (and, with `kiwi`, Kiwi) by running them once before the first document, so
+    that a time limit measures the document only; if this fails, the documents report the problem themselves."""
     from .pipeline import process
 
-    if options not in _warm:
-        process("warm-up.txt", options, data=_WARM_UP.encode())
-        _warm.add(options)
+    if (options, kiwi) not in _warm:
+        process("warm-up.txt", options, data=(_WARM_UP + (_SPEAKER if kiwi else "")).encode())
+        _warm.add((options, kiwi))
 
 
 def _worker_loop(tasks: Any, results: Any, options: Options, review: bool = False) -> None:
@@ -191,11 +191,13 @@ class Pool:
 
 
 def process_within(
-    path: str, options: Options, timeout: float, stdin_data: bytes | None = None
+    path: str, options: Options, timeout: float, stdin_data: bytes | None = None, several: bool = False
 ) -> tuple[Any, str | None, int, str | None]:
     """`pipeline.process` with a time budget, for `gongmun extract`: the document runs in a forked child (the
     models already loaded here are shared, so it costs milliseconds), which is killed with everything it
-    started (Tesseract) when the budget runs out. Returns (report or None, error, exit code, traceback)."""
+    started (Tesseract) when the budget runs out. Kiwi (300 MB, 2 s) is loaded here first only when
+    `several` documents will share it; one document loads it in its child if it needs it. Returns (report or
+    None, error, exit code, traceback)."""
     import os
     import pickle
     import signal
@@ -206,7 +208,7 @@ def process_within(
     if timeout <= 0 or not hasattr(os, "fork"):
         res = process(path, options, stdin_data=stdin_data)
         return res.report, res.error, int(res.exit_code), res.trace
-    warm_up(options)  # loaded once here, shared by every forked child
+    warm_up(options, kiwi=several)  # loaded once here, shared by every forked child
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: its own process group, so that a kill takes Tesseract along
