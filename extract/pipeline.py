@@ -10,7 +10,7 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Literal
 
-from . import nlp, normalize, readers, resources, sections
+from . import flat_tables, nlp, normalize, readers, resources, sections
 from .document import RawDocument
 from .errors import ExitCode, GongmunError
 from .fields import agenda, decisions, disagreements, follow_ups, header, kind, meeting
@@ -49,6 +49,7 @@ def process(
         else:
             shown = path
         raw = normalize.normalize(readers.read_bytes(data, shown, ocr_mode=options.ocr, dpi=options.dpi))
+        raw = flat_tables.join(raw, resources.models(options.models))  # the blocks a review page shows
         report = run(raw, options)
     except GongmunError as exc:
         return Result(path=path, status="failed", error=str(exc), exit_code=exc.exit_code, exception=exc)
@@ -65,6 +66,7 @@ def run(raw: RawDocument, options: Options = DEFAULT) -> Report:
     models = resources.models(options.models)
     if not raw.normalized:
         raw = normalize.normalize(raw)
+    raw = flat_tables.join(raw, models)  # tables flattened one cell a line, joined into rows
     text, lines = make_lines(raw.blocks, models)
     doc = nlp.to_doc(text, models)
     attach_cues(lines, doc)

@@ -30,6 +30,10 @@ SECTION_ROLES = {
     "opinion", "reason", "request", "asked", "condition", "pending", "question",
 }  # fmt: skip
 KINDS = {"meeting_result", "minutes", "meeting_plan", "other", "meeting_word", "not_meeting"}
+COLUMN_ROLES = {
+    "serial", "item", "result", "note", "name", "title", "org", "when", "action", "owner", "content", "applicant",
+    "place", "kind",
+}  # fmt: skip
 RULE_FIELDS = {"decision", "disagreement", "follow_up", "attendee", "attendee_group", "absentee", "agenda", "approval"}
 _RULE_ID = re.compile(r"^(?P<field>[a-z_]+)/[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -81,6 +85,7 @@ class Models:
     labels: dict[str, re.Pattern[str]]
     section_roles: dict[str, re.Pattern[str]]
     kinds: dict[str, re.Pattern[str]]
+    columns: dict[str, re.Pattern[str]]  # table column headers by role (lexicons/columns.tsv)
     patterns: list[dict[str, Any]] = field(default_factory=list)
     user_dict: Path | None = None
     label_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # plain labels.tsv terms by field
@@ -99,6 +104,13 @@ class Models:
 
     def clear_memos(self) -> None:
         self._memos.clear()
+
+    def column_role(self, header: str) -> str | None:
+        """The role of a table column by its header (`심의결과` -> result, `성  명` -> name), else None."""
+        key = header.strip()
+        if not key or len(key) > 20:
+            return None
+        return next((role for role, rx in self.columns.items() if rx.fullmatch(key)), None)
 
     def confidence(self, rule: str) -> float:
         """The confidence of an item the rule produced; an id missing from rules.tsv is a bug in the code."""
@@ -270,6 +282,7 @@ def load_models(root: Path) -> Models:
         label_words=label_words,
         section_roles=_alternation(lex / "sections.tsv", _tsv(lex / "sections.tsv", 2), SECTION_ROLES),
         kinds=_alternation(lex / "kinds.tsv", _tsv(lex / "kinds.tsv", 2), KINDS),
+        columns=_alternation(lex / "columns.tsv", _tsv(lex / "columns.tsv", 2), COLUMN_ROLES),
         nothing=frozenset(c[0] for _, c in _tsv(lex / "nothing.tsv", 1)),
         topic_nouns=frozenset(c[0] for _, c in _tsv(lex / "topic_nouns.tsv", 1)),
         patterns=_patterns(root / "patterns"),

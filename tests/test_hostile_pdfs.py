@@ -149,3 +149,13 @@ def test_extract_gives_up_a_document_past_its_time_budget(tmp_path: Path) -> Non
     time.sleep(0.5)
     left = subprocess.run(["pgrep", "-f", str(slow.name)], capture_output=True, text=True).stdout
     assert not left.strip(), "a Tesseract of the killed document is still running"
+
+
+def test_the_page_count_line_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    from extract.cli import _page_progress
+
+    for number in (1, 2, 3):
+        _page_progress(number, 3, "ocr")
+    _page_progress(1, 2, "text")  # two pages: not worth a line
+    err = capsys.readouterr().err
+    assert err == "\rgongmun: page 1/3 (ocr)\rgongmun: page 2/3 (ocr)\rgongmun: page 3/3 (ocr)\r\x1b[K"
