@@ -13,7 +13,8 @@ which start at the margin wherever the table sits, never leave it) or close the 
 
 from __future__ import annotations
 
-from .lines import RANK, Line
+from .lines import Line
+from .markers import RANK
 from .schema import Section
 
 MAX_DEPTH = 32  # no real report nests deeper; deeper lines become siblings at this depth

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extract.document import Block
-from extract.lines import make_lines, section_title, split_label, split_marker
+from extract.lines import make_lines, section_title, split_label
+from extract.markers import split_marker
 from extract.normalize import normalize_block
 from extract.sections import build
 

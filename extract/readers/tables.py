@@ -74,7 +74,7 @@ def _row_line(
 def _outline(texts: Sequence[str]) -> bool:
     """A cell whose paragraphs (their stripped texts) hold two or more outline items (`ㅇ …`, `- …`) is a
     list, not a value: unroll it."""
-    from ..lines import split_marker
+    from ..markers import split_marker
 
     if len(texts) < 2:
         return False
