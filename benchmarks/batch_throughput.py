@@ -21,7 +21,9 @@ from typing import Any
 
 import psutil
 
-from extract import batch, extract_file, writers
+from extract import extract_file
+from extract.bulk import batch
+from extract.out import writers
 from extract.pipeline import Options
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from extract import evaluate
+from extract.measure import evaluate
 from extract.pipeline import extract_safe
 
 

@@ -40,7 +40,7 @@ def raw_tesseract(image, dpi: int) -> tuple[str, float]:
 
 def ours(image) -> tuple[str, float]:
     """gongmun's OCR path for one page: preprocessing, Tesseract, lines, bullets, junk filter."""
-    from extract import ocr
+    from extract.readers import ocr
 
     t0 = time.perf_counter()
     page = ocr.read_page(image)
@@ -57,7 +57,7 @@ def main() -> None:
     ap.add_argument("--no-corpus", action="store_true")
     args = ap.parse_args()
     if args.text_px is not None:
-        from extract import preprocess
+        from extract.readers import preprocess
 
         preprocess.TEXT_PX = args.text_px
     print(f"{'input':<44}{'dpi':>5}{'CER ours':>10}{'CER raw':>9}{'s ours':>8}{'s raw':>7}")

@@ -14,7 +14,8 @@ import statistics
 import time
 from pathlib import Path
 
-from extract import nlp, resources
+from extract import resources
+from extract.analyse import nlp
 from extract.pipeline import Options, extract_safe
 
 

@@ -5,7 +5,7 @@ python benchmarks/update_floors.py ../shared/corpus/gold
 tests/eval_floors.json holds the native and text-layer inputs (checked by the test suite);
 tests/eval_floors_all.json holds every input including the scans (checked by the eval run that ends CI,
 `gongmun eval ../shared/corpus/gold --floors tests/eval_floors_all.json`, so the scans are read once).
-Each file has scopes (extract.evaluate.scopes): the first 15 documents keep the floors they reached
+Each file has scopes (extract.measure.evaluate.scopes): the first 15 documents keep the floors they reached
 before the corpus grew, the whole corpus and each kind have floors of their own. A scope whose `floors`
 is empty is filled with the current scores.
 """
@@ -17,7 +17,7 @@ import math
 import sys
 from pathlib import Path
 
-from extract import evaluate
+from extract.measure import evaluate
 
 TESTS = Path(__file__).resolve().parents[1] / "tests"
 

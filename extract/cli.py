@@ -73,10 +73,10 @@ def extract(
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show tracebacks for errors.")] = False,
 ) -> None:
     """Extract one JSON document per input (JSON Lines when several inputs go to one stream)."""
-    from . import writers
+    from .bulk.workers import process_within
+    from .out import writers
     from .pipeline import Options
     from .readers import pdf
-    from .workers import process_within
 
     options = Options(models=str(models) if models else None, ocr=ocr.value, dpi=dpi)
     stdin_data = sys.stdin.buffer.read() if "-" in inputs else None
@@ -129,7 +129,7 @@ def review(
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show tracebacks for errors.")] = False,
 ) -> None:
     """Write a self-contained HTML page showing where every extracted item was read."""
-    from . import writers
+    from .out import writers
     from .pipeline import Options, review_html
 
     try:
@@ -183,7 +183,7 @@ def batch(
     ] = None,
 ) -> None:
     """Extract a whole archive: parallel, resumable (kill it and start it again), with a manifest."""
-    from . import batch as bulk
+    from .bulk import batch as bulk
     from .pipeline import Options
     from .resources import models as load_models
 
@@ -283,7 +283,7 @@ def eval_(
 ) -> None:
     """Score extraction against gold annotations: per-field precision, recall, F1, by input format and kind.
     With --coverage, report what an archive without gold yields instead."""
-    from . import evaluate
+    from .measure import evaluate
 
     if coverage:
         _coverage(coverage, models, ocr, as_json)
@@ -313,7 +313,7 @@ def eval_(
 
 
 def _eval_table(summary: dict[str, object]) -> str:
-    from . import evaluate
+    from .measure import evaluate
 
     def fmt(v: object) -> str:
         return "   -" if v is None else f"{v:.2f}" if isinstance(v, float) else str(v)
@@ -360,7 +360,7 @@ def _eval_table(summary: dict[str, object]) -> str:
 
 
 def _coverage(inputs: list[Path], models: Path | None, ocr: OcrMode, as_json: bool) -> None:
-    from . import coverage
+    from .measure import coverage
     from .options import Options
     from .resources import models as load_models
 

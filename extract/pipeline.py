@@ -10,11 +10,12 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Literal
 
-from . import flat_tables, nlp, normalize, readers, resources, sections
+from . import readers, resources
+from .analyse import flat_tables, nlp, normalize, sections
+from .analyse.lines import attach_cues, make_lines
 from .document import RawDocument
 from .errors import ExitCode, GongmunError
 from .fields import agenda, decisions, disagreements, follow_ups, header, kind, meeting
-from .lines import attach_cues, make_lines
 from .options import DEFAULT, Options
 
 __all__ = ["Options", "Result", "extract_path", "extract_safe", "process", "review_html", "run"]
@@ -112,7 +113,7 @@ def run(raw: RawDocument, options: Options = DEFAULT) -> Report:
 
 def review_html(path: str, options: Options = DEFAULT) -> str:
     """The review page for one input (see review.py); raises the input's GongmunError."""
-    from . import review
+    from .out import review
 
     res = process(path, options)
     if res.report is None or res.raw is None or res.data is None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from extract import batch
+from extract.bulk import batch
 from extract.pipeline import Options
 
 from .conftest import SAMPLES
@@ -128,7 +128,7 @@ def test_a_hanging_document_times_out_and_the_run_goes_on(tmp_path: Path) -> Non
 
 
 def test_a_worker_past_its_memory_limit_is_replaced_and_nothing_is_lost() -> None:
-    from extract.workers import Pool
+    from extract.bulk.workers import Pool
 
     items = [batch.Item(key=str(p), path=str(p)) for p in TEXTS[:3]]
     got: dict[int, dict] = {}
@@ -199,7 +199,7 @@ def test_review_pages_and_index(tmp_path: Path) -> None:
 
 def test_positions_without_a_stated_stance(tmp_path: Path) -> None:
     from extract import extract_file
-    from extract.sqlite_store import Store
+    from extract.out.sqlite_store import Store
 
     src = tmp_path / "r.txt"
     src.write_text("협의 결과\n○ 운영 시간\n - 야간 개방에 대해 구와 센터 간 이견이 있었음\n", encoding="utf-8")

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from extract import batch
+from extract.bulk import batch
 from extract.pipeline import Options
 
 from .conftest import SAMPLES
@@ -127,8 +127,8 @@ def test_cli_dask_with_an_unreachable_scheduler_is_one_clear_error(tmp_path: Pat
 
 
 def _in_daemon(path: str, out: object) -> None:
-    from extract.batch import Item
-    from extract.dask_engine import run_one
+    from extract.bulk.batch import Item
+    from extract.bulk.dask_engine import run_one
 
     record = run_one(Item(key=path, path=path), Options(), 60.0, False)
     out.put((record["status"], record.get("format")))  # type: ignore[attr-defined]

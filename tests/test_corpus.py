@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from extract import evaluate, extract_file
+from extract import extract_file
+from extract.measure import evaluate
 
 from .conftest import ROOT, fields, shared_or_skip
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract import evaluate
+from extract.measure import evaluate
 
 
 @pytest.mark.parametrize(

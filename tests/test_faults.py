@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from extract import GongmunError, batch, extract_file
+from extract import GongmunError, extract_file
+from extract.bulk import batch
 from extract.cli import app
 from extract.pipeline import Options
 

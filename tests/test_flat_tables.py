@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from extract import extract_file
+from extract.analyse.flat_tables import join
 from extract.document import Block, Page, RawDocument, Source
-from extract.flat_tables import join
 
 
 def _report(tmp_path: Path, text: str):

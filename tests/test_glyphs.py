@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extract import glyphs
-from extract.layout import TextLine, Word
+from extract.readers import glyphs
+from extract.readers.layout import TextLine, Word
 
 FONT = Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf")
 

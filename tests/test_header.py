@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from extract.analyse.lines import make_lines
+from extract.analyse.normalize import normalize_block
+from extract.analyse.sections import build
 from extract.document import Block
 from extract.fields import header
-from extract.lines import make_lines
-from extract.normalize import normalize_block
-from extract.sections import build
 
 
 def _info(text: str, models):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.layout import TextLine, Word, lay_out, merge_wrapped
+from extract.readers.layout import TextLine, Word, lay_out, merge_wrapped
 
 
 def _line(text: str, x: float, top: float, word_width: float = 40.0) -> list[Word]:

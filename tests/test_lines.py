@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from extract.analyse.lines import make_lines, section_title, split_label
+from extract.analyse.normalize import normalize_block
+from extract.analyse.sections import build
 from extract.document import Block
-from extract.lines import make_lines, section_title, split_label
 from extract.markers import split_marker
-from extract.normalize import normalize_block
-from extract.sections import build
 
 MARKERS = [
     ("Ⅰ 추진근거", "Ⅰ", "roman", "추진근거"),

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract import nlp
+from extract.analyse import nlp
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +122,7 @@ def test_cue_matcher_finds_what_spacys_span_ruler_finds(models, text: str) -> No
 
 
 def _matcher(models, patterns):
-    from extract.cues import CueMatcher
+    from extract.analyse.cues import CueMatcher
 
     m = CueMatcher(nlp.pipeline(models))
     m.add_patterns(patterns)

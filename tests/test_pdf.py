@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extract import errors, extract_file, ocr, readers
-from extract.readers import pdf
+from extract import errors, extract_file, readers
+from extract.readers import ocr, pdf
 
 from .conftest import ROOT, SAMPLES, fields
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extract import ocr, preprocess
+from extract.readers import ocr, preprocess
 
 FONT = Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extract import errors, readers
-from extract.normalize import normalize
+from extract.analyse.normalize import normalize
 
 REPORT = "간담회 결과 보고\n□ 일 시 : 2024. 11. 4.(월) 15:00\n□ 장 소 : 구청 3층 상황실\n"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PIL import Image
 
-from extract.layout import Word
-from extract.reread import regions, reread
+from extract.readers.layout import Word
+from extract.readers.reread import regions, reread
 
 PAGE = Image.new("L", (1000, 600), 255)
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from extract import extract_file
+from extract.out.review import items
 from extract.pipeline import review_html
-from extract.review import items
 
 from .conftest import ROOT, SAMPLES
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from extract import extract_file, writers
+from extract import extract_file
+from extract.out import writers
 from extract.schema import json_schema
 
 from .conftest import ROOT, SAMPLES

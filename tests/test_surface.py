@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract import morph, normalize, readers, surface
-from extract.lines import make_lines
+from extract import readers
+from extract.analyse import morph, normalize, surface
+from extract.analyse.lines import make_lines
 
 from .conftest import SAMPLES, shared_or_skip
 

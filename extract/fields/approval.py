@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .. import values
-from ..lines import Line
+from ..analyse.lines import Line
 from ..resources import Models
 from ..schema import ApprovalStep
 from .common import compact, is_name, is_redacted, is_title

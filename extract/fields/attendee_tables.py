@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..lines import Line
+from ..analyse.lines import Line
 from ..resources import Models
 from ..schema import Person
 from .attendees import Collector

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..lines import Line
-from ..morph import kiwi
+from ..analyse.lines import Line
+from ..analyse.morph import kiwi
 from ..resources import Models
 
 REDACTED = re.compile(r"\*{2,}|[OＯ○◯]{3,}|[xX]{3,}")

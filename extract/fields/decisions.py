@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..lines import Line
+from ..analyse.lines import Line
 from ..resources import Models
 from ..schema import Decision, Kind
 from . import agenda

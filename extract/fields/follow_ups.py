@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .. import values
-from ..lines import Line
+from ..analyse.lines import Line
 from ..resources import Models
 from ..schema import FollowUp
 from .common import cells, clean, compact, mostly_redacted, own_roles, roles, rows_under, states_nothing

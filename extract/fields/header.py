@@ -6,7 +6,7 @@ import re
 from itertools import pairwise
 
 from .. import values
-from ..lines import Line
+from ..analyse.lines import Line
 from ..resources import Models
 from ..schema import DocumentInfo
 from . import title

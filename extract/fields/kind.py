@@ -4,7 +4,7 @@ people, or of one with the sitting marked (`(10시 05분 개의)`)."""
 
 from __future__ import annotations
 
-from ..lines import Line
+from ..analyse.lines import Line
 from ..resources import Models
 from ..schema import Kind
 from .common import compact, own_roles

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import values
-from ..lines import Line
+from ..analyse.lines import Line
 from ..resources import Models
 from ..schema import Meeting
 from . import attendee_tables, attendees, speakers

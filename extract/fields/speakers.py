@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from ..lines import Line
-from ..morph import kiwi
+from ..analyse.lines import Line
+from ..analyse.morph import kiwi
 from ..resources import Models
 from ..schema import Person
 from .common import is_name, is_org, is_title

@@ -6,7 +6,7 @@ import re
 from difflib import SequenceMatcher
 
 from .. import values
-from ..lines import Line
+from ..analyse.lines import Line
 from .common import clean, compact, label_value
 
 _TITLE_LABEL = re.compile(r"^제\s*목\s*[:：]?\s+(?P<title>\S.{4,})$")

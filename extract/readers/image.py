@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 import warnings
 
-from .. import reread
 from ..document import Block, Page, RawDocument, Source
 from ..errors import CorruptInput, InputTooLarge
-from ..layout import merge_wrapped
+from . import reread
+from .layout import merge_wrapped
 
 MAX_PIXELS = 120_000_000  # about 11k x 11k; larger images are refused as decompression bombs
 MAX_FRAMES = 500
@@ -17,7 +17,7 @@ MAX_FRAMES = 500
 def read(data: bytes, source: Source) -> RawDocument:
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
-    from .. import ocr
+    from . import ocr
 
     ocr.check_available()
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS

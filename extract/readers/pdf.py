@@ -16,10 +16,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .. import reread
 from ..document import Block, Page, RawDocument, Source
 from ..errors import CorruptInput, EncryptedInput, InputTooLarge
-from ..layout import lay_out, merge_wrapped
+from . import reread
+from .layout import lay_out, merge_wrapped
 from .pdf_text import page_words
 
 MAX_PAGES = 2000
@@ -103,7 +103,7 @@ def render_scale(width: float, height: float, dpi: int) -> float:
 
 
 def _ocr_page(doc: Any, index: int, dpi: int, reread_junk: bool, size: tuple[float, float]) -> Any:
-    from .. import ocr
+    from . import ocr
 
     scale = render_scale(size[0], size[1], dpi)
     page = doc[index]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..layout import Word
+from .layout import Word
 
 X_TOLERANCE = 1.5
 Y_TOLERANCE = 3.0

@@ -14,8 +14,8 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from ..resources import Models
 from . import cues, morph, surface
-from .resources import Models
 
 _LOCK = threading.Lock()
 _NLP: dict[str, Any] = {}
@@ -137,7 +137,7 @@ def pipeline(models: Models) -> Any:
             try:
                 ruler.add_patterns(models.patterns)
             except ValueError as exc:  # spaCy validation names the bad pattern
-                from .errors import ModelsError
+                from ..errors import ModelsError
 
                 raise ModelsError(f"{models.root / 'patterns'}: invalid pattern: {exc}".splitlines()[0]) from exc
             _NLP[key] = nlp

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .schema import Report
+from ..schema import Report
 
 
 def to_json(report: Report) -> str:

@@ -13,9 +13,9 @@ which start at the margin wherever the table sits, never leave it) or close the 
 
 from __future__ import annotations
 
+from ..markers import RANK
+from ..schema import Section
 from .lines import Line
-from .markers import RANK
-from .schema import Section
 
 MAX_DEPTH = 32  # no real report nests deeper; deeper lines become siblings at this depth
 # Labelled document fields that come after the body (or before it): a bare section title does not hold them.

@@ -19,11 +19,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import EngineUnavailable
-from .pipeline import Options
+from ..errors import EngineUnavailable
+from ..pipeline import Options
 
 if TYPE_CHECKING:
-    from .batch import Item
+    from .inputs import Item
 
 _local = threading.local()
 

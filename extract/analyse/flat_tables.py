@@ -13,8 +13,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .document import Block, RawDocument
-from .resources import Models
+from ..document import Block, RawDocument
+from ..resources import Models
 
 MIN_COLUMNS = 3
 MAX_CELL = 200  # characters: a longer line is prose, not a cell

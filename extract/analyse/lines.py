@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
-from . import values
-from .document import Block
-from .markers import split_marker
-from .schema import Evidence
+from .. import values
+from ..document import Block
+from ..markers import split_marker
+from ..schema import Evidence
 
 _LABEL_RX = re.compile(r"^(?P<label>[^:\t]{1,24}?)\s*(?::|\t+)\s*(?P<value>.*)$")
 _SEMICOLON_LABEL = re.compile(r"^(?P<label>[가-힣 ]{2,8}?)\s*;\s*(?P<value>\S.*)$")  # OCR reads `:` as `;`

@@ -12,8 +12,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .document import RawDocument
-from .schema import Evidence, Report
+from ..document import RawDocument
+from ..schema import Evidence, Report
 
 DPI = 96  # page images in the review: enough to read, small enough to embed
 LOW_CONFIDENCE = 0.6

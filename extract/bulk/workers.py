@@ -14,16 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import writers
-from .pipeline import Options
+from ..out import writers
+from ..pipeline import Options
 
 if TYPE_CHECKING:
-    from .batch import Item
+    from .inputs import Item
 
 
 def _work(item: Item, options: Options, review: bool = False) -> dict[str, Any]:
     """Run one document in a worker; always returns a record (never raises)."""
-    from .pipeline import process
+    from ..pipeline import process
 
     t0 = time.perf_counter()
     try:
@@ -54,7 +54,7 @@ def _rss_mb() -> float:
 
 
 def _review(report: Any, raw: Any, data: bytes) -> str | None:
-    from . import review
+    from ..out import review
 
     try:
         return review.render(report, raw, data)
@@ -70,7 +70,7 @@ _warm: set[tuple[Options, bool]] = set()
 def warm_up(options: Options, kiwi: bool = True) -> None:
     """Load spaCy and the rules (and, with `kiwi`, Kiwi) by running them once before the first document, so
     that a time limit measures the document only; if this fails, the documents report the problem themselves."""
-    from .pipeline import process
+    from ..pipeline import process
 
     if (options, kiwi) not in _warm:
         process("warm-up.txt", options, data=(_WARM_UP + (_SPEAKER if kiwi else "")).encode())
@@ -202,8 +202,8 @@ def process_within(
     import pickle
     import signal
 
-    from .errors import ExitCode
-    from .pipeline import process
+    from ..errors import ExitCode
+    from ..pipeline import process
 
     if timeout <= 0 or not hasattr(os, "fork"):
         res = process(path, options, stdin_data=stdin_data)

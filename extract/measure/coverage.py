@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .options import Options
+from ..options import Options
 
 FIELDS = ("date", "start_time", "attendees", "decisions", "disagreements", "follow_ups")
 MEETING_KINDS = ("meeting_result", "minutes", "meeting_plan")
@@ -41,8 +41,8 @@ class Tally:
 
 def run(inputs: list[str], options: Options) -> dict[str, Any]:
     """Read every document under `inputs` (folders, globs, archives) and count what each kind yields."""
-    from .batch import discover
-    from .pipeline import process
+    from ..bulk.inputs import discover
+    from ..pipeline import process
 
     by_kind: dict[str, Tally] = {}
     failed: list[dict[str, Any]] = []

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from .document import Block, RawDocument
+from ..document import Block, RawDocument
 
 _SPACES = str.maketrans(
     {

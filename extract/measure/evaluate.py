@@ -293,7 +293,7 @@ def gold_files(dirs: Iterable[str | Path]) -> list[Path]:
 
 
 def run(dirs: Iterable[str | Path], only: set[str] | None = None, models: str | None = None) -> list[DocResult]:
-    from .pipeline import Options, process
+    from ..pipeline import Options, process
 
     results: list[DocResult] = []
     for gf in gold_files(dirs):

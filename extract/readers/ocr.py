@@ -15,8 +15,8 @@ import shutil
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..errors import OcrUnavailable
 from . import glyphs
-from .errors import OcrUnavailable
 from .layout import Word
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")

@@ -206,7 +206,7 @@ def render(lines: list[TextLine], margin: float | None = None, ocr: bool = False
     whole words recovered rose from 76% to 88% at 300 dpi, character error rate unchanged)."""
     if not lines:
         return []
-    from .markers import split_marker
+    from ..markers import split_marker
 
     all_words = [w for ln in lines for w in ln.words]
     cw = char_width(all_words)
@@ -258,7 +258,7 @@ def merge_wrapped(lines: list[TextLine], texts: list[str]) -> tuple[list[TextLin
     words stays put. The next line's middle is 0.75 to 2.5 word heights under the last one's (single to
     200% line spacing; at 200% Hangul words are 2.0-2.2 of their heights apart; a blank line between
     lines is further)."""
-    from .markers import split_marker
+    from ..markers import split_marker
 
     if len(lines) < 2:
         return lines, texts

@@ -1,0 +1,1 @@
+"""Measuring: scores against gold files (eval) and coverage of an archive without gold."""

@@ -1,0 +1,1 @@
+"""Outputs: JSON writers, the SQLite store and the review pages."""
