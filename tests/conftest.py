@@ -32,6 +32,28 @@ def in_root(monkeypatch: pytest.MonkeyPatch) -> Path:
     return ROOT
 
 
+_SAMPLES_DONE: dict[str, Any] = {}
+
+
+def sample(name: str) -> Any:
+    """`pipeline.process` of a sample (shown as `samples/<name>`, as the goldens record it), once per test
+    session: the scanned sample is OCR'd once, not by every test that looks at it."""
+    if name not in _SAMPLES_DONE:
+        from extract.pipeline import process
+
+        _SAMPLES_DONE[name] = process(f"samples/{name}", data=(SAMPLES / name).read_bytes())
+    return _SAMPLES_DONE[name]
+
+
+def report_of(tmp_path: Path, text: str, name: str = "r.txt") -> Any:
+    """The report of a text written for a test (the whole-report tests of the genre's shapes)."""
+    from extract import extract_file
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_file(path)
+
+
 def fields(report: Any, drop: frozenset[str] = frozenset({"evidence", "sections", "source"})) -> Any:
     """A report's extracted fields without provenance, for comparing the same report across formats."""
 

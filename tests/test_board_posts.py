@@ -8,14 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extract import extract_file
-
-
-def _report(tmp_path: Path, text: str):
-    p = tmp_path / "post.txt"
-    p.write_text(text, encoding="utf-8")
-    return extract_file(p)
-
+from .conftest import report_of
 
 FLAT = (
     "- 회의개요 1. 일 시 : 2024. 3. 12(화) 14:00~15:30 2. 장 소 : 구청 3층 소회의실 3. 참석대상 : 10명 ▷ 위원 8, "
@@ -45,7 +38,7 @@ POST = """[주민자치회] 2024년 5월 정기회의 개최결과(가온동)
 
 
 def test_a_post_flattened_onto_one_line_without_its_title(tmp_path: Path) -> None:
-    r = _report(tmp_path, FLAT)
+    r = report_of(tmp_path, FLAT)
     assert r.kind == "meeting_result"  # no title: 일시, 장소, 참석 and what was discussed, with what comes next
     assert r.meeting is not None
     assert (r.meeting.date, r.meeting.start_time, r.meeting.end_time) == ("2024-03-12", "14:00", "15:30")
@@ -61,7 +54,7 @@ def test_a_post_flattened_onto_one_line_without_its_title(tmp_path: Path) -> Non
 
 
 def test_a_post_with_a_category_before_its_title_and_a_result_section(tmp_path: Path) -> None:
-    r = _report(tmp_path, POST)
+    r = report_of(tmp_path, POST)
     assert (r.kind, r.document.title) == ("meeting_result", "[주민자치회] 2024년 5월 정기회의 개최결과(가온동)")
     assert r.meeting is not None and r.meeting.date == "2024-05-27"
     # kinds of people and a count: a group, nobody named
@@ -87,7 +80,7 @@ def test_a_post_with_a_category_before_its_title_and_a_result_section(tmp_path: 
 )
 def test_a_meeting_named_held_is_a_result_when_it_reports_a_conclusion(tmp_path: Path, body: str, kind: str) -> None:
     text = f"주민기피시설 특위 간담회 개최\n\n1. 일시 및 장소 : 2024.2.20(화) 09:00-10:00(특위 회의실)\n\n{body}"
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert r.kind == kind
     if kind == "meeting_result":
         assert [(d.topic, d.text) for d in r.decisions] == [(None, "제안서를 공문으로 시의회에 전달함")]

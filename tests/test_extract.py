@@ -6,14 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extract import extract_file
-
-
-def _report(tmp_path: Path, text: str, name: str = "r.txt"):
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    return extract_file(p)
-
+from .conftest import report_of
 
 RESULT = """청소 민원 간담회 결과 보고
 □ 개요
@@ -35,7 +28,7 @@ RESULT = """청소 민원 간담회 결과 보고
 
 
 def test_meeting_result(tmp_path: Path) -> None:
-    r = _report(tmp_path, RESULT)
+    r = report_of(tmp_path, RESULT)
     assert r.kind == "meeting_result"
     assert r.meeting is not None
     assert (r.meeting.date, r.meeting.start_time, r.meeting.end_time) == ("2024-11-04", "15:00", "16:00")
@@ -65,7 +58,7 @@ NOT_A_MEETING = """보도자료
 
 
 def test_other_documents_get_no_meeting_and_no_invented_items(tmp_path: Path) -> None:
-    r = _report(tmp_path, NOT_A_MEETING)
+    r = report_of(tmp_path, NOT_A_MEETING)
     assert r.kind == "other"
     assert r.meeting is None
     assert r.decisions == []
@@ -73,7 +66,7 @@ def test_other_documents_get_no_meeting_and_no_invented_items(tmp_path: Path) ->
 
 
 def test_evidence_points_into_the_input(tmp_path: Path) -> None:
-    r = _report(tmp_path, RESULT)
+    r = report_of(tmp_path, RESULT)
     assert r.meeting is not None and r.meeting.evidence is not None
     ev = r.meeting.evidence
     text = RESULT.rstrip("\n")
@@ -84,7 +77,7 @@ def test_evidence_points_into_the_input(tmp_path: Path) -> None:
 
 
 def test_redacted_text_is_never_a_name(tmp_path: Path) -> None:
-    r = _report(
+    r = report_of(
         tmp_path, "위원회 회의 결과 보고\n○ 일 시 : 2024. 1. 5.(금) 10:00\n○ 참석자 : ***** 위원장, ***** 위원\n"
     )
     assert r.meeting is not None
@@ -92,7 +85,7 @@ def test_redacted_text_is_never_a_name(tmp_path: Path) -> None:
 
 
 def test_weekday_mismatch_is_a_warning(tmp_path: Path) -> None:
-    r = _report(tmp_path, "위원회 회의 결과 보고\n○ 일 시 : 2024. 1. 5.(월) 10:00\n")
+    r = report_of(tmp_path, "위원회 회의 결과 보고\n○ 일 시 : 2024. 1. 5.(월) 10:00\n")
     assert any("weekday" in w for w in r.warnings)
 
 
@@ -107,12 +100,12 @@ def test_weekday_mismatch_is_a_warning(tmp_path: Path) -> None:
     ],
 )
 def test_kind_from_title(tmp_path: Path, title: str, kind: str) -> None:
-    assert _report(tmp_path, title + "\n○ 일 시 : 2024. 1. 5.(금) 10:00\n○ 장 소 : 본관\n").kind == kind
+    assert report_of(tmp_path, title + "\n○ 일 시 : 2024. 1. 5.(금) 10:00\n○ 장 소 : 본관\n").kind == kind
 
 
 def test_items_of_a_decisions_section_are_decisions(tmp_path: Path) -> None:
     text = "운영위원회 회의 결과 보고\n□ 일 시 : 2024. 3. 5.(화) 10:00\n□ 결정사항\n ○ 차기 회의는 분기별로 개최\n ○ 회비 인상안 보류\n"
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert [d.text for d in r.decisions] == ["차기 회의는 분기별로 개최", "회비 인상안 보류"]
 
 
@@ -127,9 +120,9 @@ CHRONOLOGY = """2025년 공유공간 입주단체 심사 결과보고
 
 
 def test_a_result_report_without_a_date_line_is_dated_by_its_chronology(tmp_path: Path) -> None:
-    r = _report(tmp_path, CHRONOLOGY)
+    r = report_of(tmp_path, CHRONOLOGY)
     assert r.meeting is not None and r.meeting.date == "2025-03-25"
-    r = _report(tmp_path, CHRONOLOGY.replace("면접 심사", "면접 평가"))  # the chronology does not name it
+    r = report_of(tmp_path, CHRONOLOGY.replace("면접 심사", "면접 평가"))  # the chronology does not name it
     assert r.meeting is not None and r.meeting.date is None
 
 
@@ -149,7 +142,7 @@ REQUEST = """공원녹지과
 
 
 def test_a_request_with_a_deadline_and_details_is_a_follow_up(tmp_path: Path) -> None:
-    r = _report(tmp_path, REQUEST)
+    r = report_of(tmp_path, REQUEST)
     assert [(f.text.split()[0], f.date) for f in r.follow_ups] == [("공원", "2026-05-20"), ("조사", "2026-05-27")]
 
 
@@ -188,7 +181,7 @@ MINUTES = """제12회 가온군의회(임시회)
 
 
 def test_minutes_agenda_speakers_and_lists(tmp_path: Path) -> None:
-    r = _report(tmp_path, MINUTES)
+    r = report_of(tmp_path, MINUTES)
     assert r.kind == "minutes"
     assert [a.text for a in r.agenda] == ["가온군 공공도서관 운영 조례 일부개정조례안", "가온군 마을버스 지원 조례안"]
     assert [(d.text, d.topic) for d in r.decisions] == [
@@ -219,7 +212,7 @@ RESULT_TABLE = """2025년 제2회 가온구 경관위원회 심의 결과 보고
 
 
 def test_rows_of_a_result_table_are_decisions(tmp_path: Path) -> None:
-    r = _report(tmp_path, RESULT_TABLE)
+    r = report_of(tmp_path, RESULT_TABLE)
     assert r.kind == "meeting_result"
     assert [(d.text, d.topic) for d in r.decisions] == [
         ("조건부 의결", "가온역 광장 야간경관 조성"),
@@ -234,7 +227,7 @@ def test_a_result_table_in_another_kind_of_document_is_not_a_decision(tmp_path: 
     text = "경관시설 정기점검 결과 알림\n1. 점검 결과\n" + table.replace("조건부 의결", "양호").replace(
         "재심의", "보수 필요"
     )
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert r.kind == "other" and r.decisions == []
 
 
@@ -253,7 +246,7 @@ PARTIES_BY_LABEL = """개방 자문회의 결과
 
 
 def test_parties_named_by_bare_labels_where_a_disagreement_is_stated(tmp_path: Path) -> None:
-    r = _report(tmp_path, PARTIES_BY_LABEL)
+    r = report_of(tmp_path, PARTIES_BY_LABEL)
     assert len(r.disagreements) == 1  # the second item divides work between teams: no disagreement is stated
     d = r.disagreements[0]
     assert d.topic == "개인정보 포함 데이터의 가명처리 수준"
@@ -274,7 +267,7 @@ def test_labelled_lines_at_the_margin_or_in_a_table_are_not_parties(tmp_path: Pa
     - 구분\t찬성\t반대
     - 자치구\t12\t13
 """
-    assert _report(tmp_path, text).disagreements == []
+    assert report_of(tmp_path, text).disagreements == []
 
 
 def test_items_of_a_decisions_section_and_the_next_meeting(tmp_path: Path) -> None:
@@ -287,7 +280,7 @@ def test_items_of_a_decisions_section_and_the_next_meeting(tmp_path: Path) -> No
 3. 기타
   ○ 다음 회의는 4월 21일(火) 같은 장소에서 개최
 """
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert [(d.text, d.topic) for d in r.decisions] == [
         ("청사 이전 부지는 주민 공청회를 거쳐 4월 중 최종 결정", None),
         ("환경정비는 3월 28일(土) 전 주민 참여로 실시", None),
@@ -306,7 +299,7 @@ def test_a_decision_given_as_an_answer_is_the_text_after_its_label(tmp_path: Pat
   ○ 주차장 운영
     - 주말 개방 : 6월부터 시범 실시하기로 함
 """
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert [(d.text, d.topic) for d in r.decisions] == [
         ("5월 중 긴급 보수 실시하기로 함", "노후 아케이드 보수"),
         ("주말 개방 : 6월부터 시범 실시하기로 함", "주차장 운영"),  # a label that is not a reply stays
@@ -323,7 +316,7 @@ def test_numbered_agenda_items_with_their_results(tmp_path: Path) -> None:
   ❍ 제2호 안건 : 민간단체 공모사업 추가 선정
     - 심의결과 : 부결
 """
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert [a.text for a in r.agenda] == ["2025년 지역축제 보조사업 선정", "민간단체 공모사업 추가 선정"]
     assert [(d.text, d.topic) for d in r.decisions] == [
         ("원안가결", "2025년 지역축제 보조사업 선정"),
@@ -350,7 +343,7 @@ FORM_MINUTES = """회  의  록
 
 
 def test_a_form_headed_only_by_its_kind_is_titled_by_its_meeting_name(tmp_path: Path) -> None:
-    r = _report(tmp_path, FORM_MINUTES)
+    r = report_of(tmp_path, FORM_MINUTES)
     assert (r.kind, r.document.title) == ("minutes", "2025년 제1차 골목상권 상생협의체 회의")
     assert r.meeting is not None and (r.meeting.date, r.meeting.start_time) == ("2025-03-05", "10:00")
     # bare section titles (결정사항, 향후계획) hold the items under them
@@ -370,7 +363,7 @@ def test_a_form_headed_only_by_its_kind_is_titled_by_its_meeting_name(tmp_path: 
     ],
 )
 def test_form_headings(tmp_path: Path, heading: str, kind: str | None, title: str | None) -> None:
-    r = _report(tmp_path, FORM_MINUTES.replace("회  의  록", heading))
+    r = report_of(tmp_path, FORM_MINUTES.replace("회  의  록", heading))
     if kind is None:
         assert r.kind != "minutes" and r.document.title != "2025년 제1차 골목상권 상생협의체 회의"
     else:
@@ -395,7 +388,7 @@ ONE_SENTENCE_DISAGREEMENTS = """청년공간 운영위원회 결과 보고
 
 
 def test_disagreements_told_in_one_sentence(tmp_path: Path) -> None:
-    r = _report(tmp_path, ONE_SENTENCE_DISAGREEMENTS)
+    r = report_of(tmp_path, ONE_SENTENCE_DISAGREEMENTS)
     found = [(d.topic, [(p.party, p.stance) for p in d.positions], d.resolution) for d in r.disagreements]
     assert found == [
         ("야간 개방 시간", [("청년위원", None), ("관리부서", None)], "시범 운영 후 다시 논의하기로 함"),
@@ -420,7 +413,7 @@ def test_an_agenda_label_whose_value_is_a_verdict_is_a_decision(tmp_path: Path) 
   나. 제2호 안건 : 수정 가결
   다. 제3호 안건 : 2026년 예산 편성 방향 의결
 """
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert [(d.text, d.topic) for d in r.decisions][:2] == [
         ("원안 의결", "2026년 주민제안사업 선정(안)"),
         ("수정 가결", "분과 운영 규정 개정(안)"),
@@ -456,7 +449,7 @@ COMMITTEE_MINUTES = """제301회 나래시의회(정례회)
 
 
 def test_committee_minutes_heading_speeches_and_officials(tmp_path: Path) -> None:
-    r = _report(tmp_path, COMMITTEE_MINUTES)
+    r = report_of(tmp_path, COMMITTEE_MINUTES)
     assert (r.kind, r.document.title) == ("minutes", "도시건설위원회 회의록")  # the document's name
     assert r.meeting is not None and r.meeting.name == "제301회 나래시의회(정례회) 도시건설위원회 회의록 제3호"
     assert [(d.text, d.topic) for d in r.decisions] == [
@@ -479,7 +472,7 @@ def test_items_of_a_decisions_section_in_a_notice_have_no_topic(tmp_path: Path) 
     1) 공모 심사는 외부 위원 중심으로 구성하기로 함
     2) 결과 발표는 4월 중 하기로 함
 """
-    assert [(d.text, d.topic) for d in _report(tmp_path, text).decisions] == [
+    assert [(d.text, d.topic) for d in report_of(tmp_path, text).decisions] == [
         ("공모 심사는 외부 위원 중심으로 구성하기로 함", None),
         ("결과 발표는 4월 중 하기로 함", None),
     ]
@@ -497,7 +490,7 @@ def test_an_item_labelled_with_its_outcome_and_a_main_agenda_list(tmp_path: Path
   ○ 야간 보행 조명 개선 : 보류
   ○ 주차 단속 강화 방안 : 관계 부서 의견을 받아 다음 회의에서 다시 논의
 """
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert [a.text for a in r.agenda] == ["어린이보호구역 확대 지정", "야간 보행 조명 개선"]
     assert [(d.text, d.topic) for d in r.decisions] == [
         ("원안 의결", "어린이보호구역 확대 지정"),
@@ -507,7 +500,7 @@ def test_an_item_labelled_with_its_outcome_and_a_main_agenda_list(tmp_path: Path
 
 def test_a_council_heading_spaced_by_ocr_is_joined_too(tmp_path: Path) -> None:
     text = COMMITTEE_MINUTES.replace("제301회 나래시의회(정례회)", "제 301회 나래시의 회 (정례회)")
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert r.document.title == "도시건설위원회 회의록"
     assert r.meeting is not None and r.meeting.name == "제 301회 나래시의 회 (정례회) 도시건설위원회 회의록 제3호"
 
@@ -525,7 +518,7 @@ def test_a_table_of_requests_and_results_and_a_schedule_table(tmp_path: Path) ->
 1\t간판 정비 수요 조사\t도시디자인과\t2025. 10. 31.
 2\t야간 개방 가능 여부 검토\t교통행정과\t11월 중
 """
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert [(d.text, d.topic) for d in r.decisions] == [("내년 예산에 반영하기로 함", "간판 정비 지원 확대")]
     assert [(f.text, f.date) for f in r.follow_ups] == [
         ("간판 정비 수요 조사", "2025-10-31"),
@@ -544,7 +537,7 @@ def test_agreed_and_open_items_of_a_task_force(tmp_path: Path) -> None:
  가. 이용료 정산 주기 : 업체는 월 1회, 구는 분기 1회를 제시하여 합의하지 못함
    → 다음 회의 전까지 회계 검토 후 재협의
 """
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert r.meeting is not None
     assert [(p.name, p.title, p.organization) for p in r.meeting.attendees] == [
         (None, "교통행정과장", None),  # the bracket holds the role in this meeting, not a body
@@ -568,7 +561,7 @@ def test_advice_given_to_a_meeting_is_not_its_decision(tmp_path: Path) -> None:
 □ 논의 결과
  ○ 조명은 보행 구간에 한해 설치하는 방향으로 추진
 """
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert r.meeting is not None
     assert [(g.name, g.count) for g in r.meeting.attendee_groups] == [
         ("자문위원", 3), ("산림학 교수", 1), ("조경기술사", 1), ("주민대표", 1),
@@ -587,7 +580,7 @@ def test_questions_at_a_briefing_answered_below(tmp_path: Path) -> None:
    → (공원녹지과) 설계에 반영하겠음
  ○ (주민 C) 반려견 놀이터 위치는 어디인지
 """
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert [(d.text, d.topic) for d in r.decisions] == [
         ("(공원녹지과) 구간별로 나누어 공사하여 이용이 가능하도록 하겠음", "(주민 A) 공사 중 산책로 이용이 가능한지"),
         ("(공원녹지과) 설계에 반영하겠음", "(주민 B) 놀이터 바닥을 탄성포장으로 해 달라"),

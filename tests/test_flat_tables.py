@@ -7,15 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from extract import extract_file
 from extract.analyse.flat_tables import join
 from extract.document import Block, Page, RawDocument, Source
 
-
-def _report(tmp_path: Path, text: str):
-    p = tmp_path / "r.txt"
-    p.write_text(text, encoding="utf-8")
-    return extract_file(p)
+from .conftest import report_of
 
 
 def _raw(lines: list[str]) -> RawDocument:
@@ -45,7 +40,7 @@ def test_flattened_rows_are_joined(lines: list[str], rows: list[str] | None, mod
 
 
 def test_a_flattened_verdict_table_gives_decisions_on_their_items(tmp_path: Path) -> None:
-    r = _report(tmp_path, VERDICTS)
+    r = report_of(tmp_path, VERDICTS)
     assert [(d.topic, d.text) for d in r.decisions] == [
         ("가온동 123-4 근린생활시설 신축", "조건부 가결"),
         ("나래동 55 공동주택 증축", "재심의"),
@@ -55,7 +50,7 @@ def test_a_flattened_verdict_table_gives_decisions_on_their_items(tmp_path: Path
 
 
 def test_a_flattened_attendee_table_gives_its_people(tmp_path: Path) -> None:
-    r = _report(tmp_path, ATTENDEES)
+    r = report_of(tmp_path, ATTENDEES)
     assert r.meeting is not None
     assert [(p.name, p.title, p.organization) for p in r.meeting.attendees] == [
         ("홍길동", "도시계획과장", "가온구청"),

@@ -7,14 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extract import extract_file
-
-
-def _report(tmp_path: Path, text: str):
-    p = tmp_path / "m.txt"
-    p.write_text(text, encoding="utf-8")
-    return extract_file(p)
-
+from .conftest import report_of
 
 HEAD = "제87회 한빛군의회(임시회)\n\n총무위원회회의록\n\n일 시 : 2011년 4월 6일(수) 10시 00분\n장 소 : 위원회실\n\n(10시 03분 개의)\n"
 
@@ -36,7 +29,7 @@ HEAD = "제87회 한빛군의회(임시회)\n\n총무위원회회의록\n\n일 �
     ],
 )
 def test_speakers_attend(tmp_path: Path, line: str, person: tuple | None) -> None:
-    r = _report(tmp_path, HEAD + line + "\n  다음 순서로 진행하겠습니다.\n")
+    r = report_of(tmp_path, HEAD + line + "\n  다음 순서로 진행하겠습니다.\n")
     assert r.kind == "minutes"
     assert r.meeting is not None
     got = [(p.name, p.title, p.organization) for p in r.meeting.attendees]
@@ -51,7 +44,7 @@ def test_each_speaker_once_and_listed_members_first(tmp_path: Path) -> None:
         + "○위원장 홍길동  회의를 개의하겠습니다.\n○이하늘 위원  질의하겠습니다.\n○위원장 홍길동  답변해 주십시오.\n"
         + "○출석위원\n  홍길동  이하늘  박소연\n"
     )
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert r.meeting is not None
     assert [p.name for p in r.meeting.attendees] == ["홍길동", "이하늘", "박소연"]
 
@@ -66,7 +59,7 @@ def test_each_speaker_once_and_listed_members_first(tmp_path: Path) -> None:
     ],
 )
 def test_a_transcript_is_minutes_without_its_title(tmp_path: Path, text: str) -> None:
-    assert _report(tmp_path, text).kind == "minutes"
+    assert report_of(tmp_path, text).kind == "minutes"
 
 
 def test_one_bulleted_name_in_a_result_report_is_no_transcript(tmp_path: Path) -> None:
@@ -74,7 +67,7 @@ def test_one_bulleted_name_in_a_result_report_is_no_transcript(tmp_path: Path) -
         "2026년 제2차 주민자치위원회 회의 결과 보고\n\n1. 회의개요\n ○ 일시 : 2026. 5. 7.(목) 15:00\n"
         " ○ 장소 : 주민센터 2층\n ○ 참석 : 12명\n\n2. 결과\n○위원장 홍길동 인사말\n ○ 마을축제 일정을 10월로 확정함\n"
     )
-    assert _report(tmp_path, text).kind == "meeting_result"
+    assert report_of(tmp_path, text).kind == "meeting_result"
 
 
 @pytest.mark.parametrize(
@@ -95,7 +88,7 @@ def test_the_sitting_in_a_minutes_header(
     tmp_path: Path, header: str, date: str, start: str, end: str | None, place: str | None
 ) -> None:
     text = f"제45회 누리시의회(정례회)\n\n본회의회의록\n\n제1호\n\n{header}\n의사일정\n1. 회기결정의 건\n\n(10시 07분 개의)\n\n○의장 홍길동  의석을 정돈해 주시기 바랍니다.\n"
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert r.kind == "minutes" and r.meeting is not None
     assert (r.meeting.date, r.meeting.start_time, r.meeting.end_time, r.meeting.location) == (date, start, end, place)
     assert r.document.title == "본회의회의록"  # the document's name; the three heading lines name the sitting
@@ -105,13 +98,13 @@ def test_the_sitting_in_a_minutes_header(
 
 def test_a_date_alone_after_the_speeches_begin_is_not_the_sitting(tmp_path: Path) -> None:
     text = "본회의회의록\n\n○의장 홍길동  다음 회의는 아래 날짜에 열겠습니다.\n2026년 7월 1일(수)\n○이하늘 위원  네.\n"
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert r.kind == "minutes" and r.meeting is not None and r.meeting.date is None
 
 
 def test_minutes_filed_as_an_approval_document_keep_its_date(tmp_path: Path) -> None:
     text = "문서번호 의사팀-512\n결재일자 2026. 4. 3.\n\n운영위원회 회의록\n\n일 시 : 2026년 4월 2일(목) 14:00\n\n○위원장 홍길동  개의하겠습니다.\n"
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert (r.kind, r.document.approval_date, r.meeting.date if r.meeting else None) == (
         "minutes", "2026-04-03", "2026-04-02",
     )  # fmt: skip
@@ -119,7 +112,7 @@ def test_minutes_filed_as_an_approval_document_keep_its_date(tmp_path: Path) -> 
 
 def test_a_hanja_minutes_heading_is_its_title(tmp_path: Path) -> None:
     text = "第12回 漢城市議會(臨時會)\n\n漢城市議會本會議會議錄\n\n第3號\n\n日 時 : 1991年 5月 2日 (木) 午前 10時\n\n○議長 崔鍾浩 開議하겠습니다.\n"
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert (r.kind, r.document.title) == ("minutes", "漢城市議會本會議會議錄")
     assert r.meeting is not None and [(p.name, p.title) for p in r.meeting.attendees] == [("崔鍾浩", "議長")]
 
@@ -152,7 +145,7 @@ CLOSING_LISTS = """제132회 나래군의회(정례회)
 
 
 def test_closing_lists_of_members_and_officials(tmp_path: Path) -> None:
-    r = _report(tmp_path, CLOSING_LISTS)
+    r = report_of(tmp_path, CLOSING_LISTS)
     assert r.meeting is not None
     assert (r.meeting.date, r.meeting.start_time, r.meeting.end_time) == ("2019-12-16", "10:00", "10:40")
     people = [(p.name, p.title) for p in r.meeting.attendees]
@@ -168,7 +161,7 @@ def test_inline_lists_of_members_and_a_spoken_title(tmp_path: Path) -> None:
         "○위원장 배다온  개의하겠습니다.\n○전문위원 남궁민수  검토보고 드리겠습니다.\n\n"
         "출석위원 : 배다온, 서하준, 윤채린\n출석전문위원 : 전문위원 남궁민수\n"
     )
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert r.meeting is not None and r.meeting.date == "2021-03-09"
     assert [(p.name, p.title) for p in r.meeting.attendees] == [
         ("배다온", "위원장"), ("서하준", None), ("윤채린", None), ("남궁민수", "전문위원"),

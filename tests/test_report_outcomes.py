@@ -9,18 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from extract import extract_file
-
-
-def _report(tmp_path: Path, text: str):
-    p = tmp_path / "r.txt"
-    p.write_text(text, encoding="utf-8")
-    return extract_file(p)
+from .conftest import report_of
 
 
 @pytest.mark.parametrize("label", ["조건", "부대조건", "조건사항", "사유"])
 def test_conditions_and_grounds_under_a_verdict_are_part_of_it(tmp_path: Path, label: str) -> None:
-    r = _report(
+    r = report_of(
         tmp_path,
         f"""건축위원회 심의 결과
 
@@ -57,7 +51,7 @@ PENDING = """스마트도시 TF 회의 결과
 
 @pytest.mark.parametrize("section", ["미결사항 (추가 검토 필요)", "미합의 사항", "보류사항", "이견사항", "쟁점 사항"])
 def test_undecided_items_are_no_outcomes_and_two_stances_in_one_line_disagree(tmp_path: Path, section: str) -> None:
-    r = _report(tmp_path, PENDING.format(section=section))
+    r = report_of(tmp_path, PENDING.format(section=section))
     assert [d.text for d in r.decisions] == ["시범사업 대상지는 중앙동으로 확정"]
     assert [(d.topic, [(p.party, p.stance) for p in d.positions], d.resolution) for d in r.disagreements] == [
         (
@@ -69,14 +63,14 @@ def test_undecided_items_are_no_outcomes_and_two_stances_in_one_line_disagree(tm
 
 
 def test_a_section_that_settles_disagreements_still_gives_its_outcomes(tmp_path: Path) -> None:
-    r = _report(tmp_path, PENDING.format(section="이견 조정 결과"))
+    r = report_of(tmp_path, PENDING.format(section="이견 조정 결과"))
     assert "센서 설치 위치 조정 필요" in [d.text for d in r.decisions]  # not an undecided section
 
 
 def test_two_stances_in_one_line_outside_an_undecided_section_are_no_disagreement_by_themselves(
     tmp_path: Path,
 ) -> None:
-    r = _report(tmp_path, PENDING.format(section="논의 사항"))
+    r = report_of(tmp_path, PENDING.format(section="논의 사항"))
     assert r.disagreements == []
 
 
@@ -99,7 +93,7 @@ QA = """실무분과 회의록
 
 
 def test_answers_to_questions_are_outcomes_only_when_they_commit_or_refuse(tmp_path: Path) -> None:
-    r = _report(tmp_path, QA.format(decided="없음", planned="없음"))
+    r = report_of(tmp_path, QA.format(decided="없음", planned="없음"))
     assert [(d.topic, d.text) for d in r.decisions] == [
         ("경로당 냉방기 교체 계획이 있는지", "내년도 본예산에 반영하겠음"),
         ("주차장 야간 개방이 가능한지", "안전 문제로 불가"),
@@ -109,13 +103,13 @@ def test_answers_to_questions_are_outcomes_only_when_they_commit_or_refuse(tmp_p
 
 @pytest.mark.parametrize("nothing", ["없음", "해당 사항 없음.", "-", "미정"])
 def test_a_value_that_states_nothing_gives_no_decision_and_no_task(tmp_path: Path, nothing: str) -> None:
-    r = _report(tmp_path, QA.format(decided=nothing, planned=nothing))
+    r = report_of(tmp_path, QA.format(decided=nothing, planned=nothing))
     assert all(d.topic != "회의 내용" and "없음" not in d.text for d in r.decisions)
     assert r.follow_ups == []
 
 
 def test_a_value_that_states_something_still_counts(tmp_path: Path) -> None:
-    r = _report(tmp_path, QA.format(decided="분과 운영 규정 개정안 확정", planned="11월 중 2차 회의 개최 예정"))
+    r = report_of(tmp_path, QA.format(decided="분과 운영 규정 개정안 확정", planned="11월 중 2차 회의 개최 예정"))
     assert "분과 운영 규정 개정안 확정" in [d.text for d in r.decisions]
     assert [f.text for f in r.follow_ups] == ["11월 중 2차 회의 개최 예정"]
 
@@ -134,7 +128,7 @@ ORDERS = """재난안전대책본부 회의 결과
 
 
 def test_orders_are_tasks_dated_or_not(tmp_path: Path) -> None:
-    r = _report(tmp_path, ORDERS)
+    r = report_of(tmp_path, ORDERS)
     assert [(f.text, f.date) for f in r.follow_ups] == [
         ("지시 : 빗물받이 준설은 6월 15일까지 완료할 것", "2026-06-15"),  # the order names the task, not `지시`
         ("지시 : 침수방지시설 설치 현황을 주 1회 보고할 것", None),
@@ -156,7 +150,7 @@ ACTIONS_TABLE = """청년정책 자문위원회 회의 결과 보고
 
 
 def test_a_table_of_advice_and_actions_gives_the_actions(tmp_path: Path) -> None:
-    r = _report(tmp_path, ACTIONS_TABLE)
+    r = report_of(tmp_path, ACTIONS_TABLE)
     assert [(f.text, f.date) for f in r.follow_ups] == [
         ("2027년 예산에 반영 추진", None),
         ("2026. 9. 1.부터 연장 운영", "2026-09-01"),  # dated inside the cell: no when column
@@ -166,5 +160,5 @@ def test_a_table_of_advice_and_actions_gives_the_actions(tmp_path: Path) -> None
 
 
 def test_a_table_without_an_action_or_when_column_lists_no_tasks(tmp_path: Path) -> None:
-    r = _report(tmp_path, ACTIONS_TABLE.replace("조치 계획\t담당", "주요 내용\t담당").replace("및 조치 계획", "내용"))
+    r = report_of(tmp_path, ACTIONS_TABLE.replace("조치 계획\t담당", "주요 내용\t담당").replace("및 조치 계획", "내용"))
     assert [f.text for f in r.follow_ups] == ["차기 회의는 10월 중 개최하기로 함"]

@@ -8,13 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extract import extract_file
-
-
-def _report(tmp_path: Path, text: str):
-    p = tmp_path / "r.txt"
-    p.write_text(text, encoding="utf-8")
-    return extract_file(p)
+from .conftest import report_of
 
 
 @pytest.mark.parametrize(
@@ -28,7 +22,7 @@ def _report(tmp_path: Path, text: str):
 )
 def test_role_labels_give_their_people_a_title(tmp_path: Path, line: str, people: list[tuple]) -> None:
     text = f"도시계획위원회 심의 결과\n1. 회의개요\n ○ 일시 : 2026. 3. 18.(수) 14:00\n ○ 참석위원 : 11명\n{line}\n"
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert r.meeting is not None
     assert [(p.name, p.title, p.organization) for p in r.meeting.attendees] == people
 
@@ -47,7 +41,7 @@ def test_role_labels_give_their_people_a_title(tmp_path: Path, line: str, people
     ],
 )
 def test_an_approval_table_aligned_with_spaces(tmp_path: Path, table: str) -> None:
-    r = _report(tmp_path, table + "\n\n        공동주택 관리 분쟁조정위원회 회의 결과\n")
+    r = report_of(tmp_path, table + "\n\n        공동주택 관리 분쟁조정위원회 회의 결과\n")
     assert [(s.position, s.name) for s in r.document.approval_line] == [
         ("담당", "황보민"),
         ("팀장", "우지안"),
@@ -92,14 +86,14 @@ def test_an_approval_table_aligned_with_spaces(tmp_path: Path, table: str) -> No
     ],
 )
 def test_attendee_counts_and_lists(tmp_path: Path, line: str, groups: list[tuple], people: list[tuple]) -> None:
-    r = _report(tmp_path, f"정책토론회 결과 보고\n1. 개요\n  ○ 일시 : 2026. 9. 3.(목) 14:00\n  {line}\n")
+    r = report_of(tmp_path, f"정책토론회 결과 보고\n1. 개요\n  ○ 일시 : 2026. 9. 3.(목) 14:00\n  {line}\n")
     assert r.meeting is not None
     assert [(g.name, g.count) for g in r.meeting.attendee_groups] == groups
     assert [(p.name, p.title) for p in r.meeting.attendees] == people
 
 
 def test_a_company_mark_names_the_body(tmp_path: Path) -> None:
-    r = _report(tmp_path, "회의 결과 보고\n○ 일시 : 2026. 5. 7.(목) 10:00\n○ 참석 : ㈜한빛데이터 책임연구원 윤서진\n")
+    r = report_of(tmp_path, "회의 결과 보고\n○ 일시 : 2026. 5. 7.(목) 10:00\n○ 참석 : ㈜한빛데이터 책임연구원 윤서진\n")
     assert r.meeting is not None
     assert [(p.name, p.title, p.organization) for p in r.meeting.attendees] == [
         ("윤서진", "책임연구원", "㈜한빛데이터")
@@ -107,5 +101,5 @@ def test_a_company_mark_names_the_body(tmp_path: Path) -> None:
 
 
 def test_a_run_of_large_circles_is_a_mask_not_a_bullet(tmp_path: Path) -> None:
-    r = _report(tmp_path, "주민 간담회 결과 보고\n○ 일시 : 2026. 2. 10.(화) 19:30\n○ 참석 : ◯◯◯ 위원, 윤서진 위원\n")
+    r = report_of(tmp_path, "주민 간담회 결과 보고\n○ 일시 : 2026. 2. 10.(화) 19:30\n○ 참석 : ◯◯◯ 위원, 윤서진 위원\n")
     assert r.meeting is not None and [p.name for p in r.meeting.attendees] == ["윤서진"]

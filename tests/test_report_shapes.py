@@ -9,14 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extract import extract_file
-
-
-def _report(tmp_path: Path, text: str):
-    p = tmp_path / "r.txt"
-    p.write_text(text, encoding="utf-8")
-    return extract_file(p)
-
+from .conftest import report_of
 
 NO_HEADING = """Ⅰ. 회의 개요
   1. 회 의 명 : 저수지 관리 민관협의회 정기회의
@@ -35,7 +28,7 @@ NO_HEADING = """Ⅰ. 회의 개요
 
 
 def test_a_report_without_a_heading_is_named_by_its_meeting_name(tmp_path: Path) -> None:
-    r = _report(tmp_path, NO_HEADING)
+    r = report_of(tmp_path, NO_HEADING)
     assert (r.kind, r.document.title) == ("meeting_result", "저수지 관리 민관협의회 정기회의")
     assert r.meeting is not None and (r.meeting.date, r.meeting.location) == ("2026-06-12", "수자원사업소 회의실")
     # a counted role label: a group, and the title of each person listed after it
@@ -52,12 +45,12 @@ def test_a_report_without_a_heading_is_named_by_its_meeting_name(tmp_path: Path)
 
 
 def test_a_report_with_a_first_line_keeps_it_and_not_its_meeting_name(tmp_path: Path) -> None:
-    r = _report(tmp_path, "저수지 관리 협의 내용\n" + NO_HEADING)
+    r = report_of(tmp_path, "저수지 관리 협의 내용\n" + NO_HEADING)
     assert r.document.title != "저수지 관리 민관협의회 정기회의"
 
 
 def test_bracketed_agenda_labels_verdicts_and_their_grounds(tmp_path: Path) -> None:
-    r = _report(
+    r = report_of(
         tmp_path,
         """교통안전시설 심의회 회의록
 
@@ -82,7 +75,7 @@ def test_bracketed_agenda_labels_verdicts_and_their_grounds(tmp_path: Path) -> N
 
 
 def test_the_items_of_a_discussions_results_are_its_outcomes(tmp_path: Path) -> None:
-    r = _report(
+    r = report_of(
         tmp_path,
         """사회적경제 실무협의회 결과보고
 □ 개요
@@ -122,7 +115,7 @@ def test_a_request_answered_by_a_bracketed_reply(tmp_path: Path, body: str) -> N
 □ 건의사항 및 답변
 {body}
 """
-    r = _report(tmp_path, text)
+    r = report_of(tmp_path, text)
     assert [(d.topic, d.text) for d in r.decisions] == [
         ("공영주차장 부지 선정 시 주민 의견 반영", "후보지 2곳에 대하여 설명회를 별도 개최하겠음")
     ]
@@ -136,11 +129,11 @@ def test_a_bracketed_reply_without_a_request_before_it_is_no_decision(tmp_path: 
  ○ 공영주차장 조성 추진 현황 설명
  ○ (답변) 후보지 2곳 검토 중
 """
-    assert _report(tmp_path, text).decisions == []
+    assert report_of(tmp_path, text).decisions == []
 
 
 def test_a_verdict_after_an_item_longer_than_a_label(tmp_path: Path) -> None:
-    r = _report(
+    r = report_of(
         tmp_path,
         """2026년 제2차 지역사회보장협의체 회의 결과
   가. 일시: 2026. 6. 18.(목) 15:00
@@ -153,7 +146,7 @@ def test_a_verdict_after_an_item_longer_than_a_label(tmp_path: Path) -> None:
 
 
 def test_minutes_as_a_table_of_speeches_and_a_motion_carried(tmp_path: Path) -> None:
-    r = _report(
+    r = report_of(
         tmp_path,
         """제3차 주민참여예산위원회 회의록
 □ 회의 개요
@@ -197,7 +190,7 @@ QA_AND_ACTIONS = """2026년 하반기 공원녹지위원회 회의 결과
 
 
 def test_a_table_of_two_people_to_a_row(tmp_path: Path) -> None:
-    r = _report(tmp_path, QA_AND_ACTIONS)
+    r = report_of(tmp_path, QA_AND_ACTIONS)
     assert r.meeting is not None
     assert [(p.name, p.title, p.organization) for p in r.meeting.attendees] == [
         ("용재훈", "교수", "가온대학교"),
@@ -208,7 +201,7 @@ def test_a_table_of_two_people_to_a_row(tmp_path: Path) -> None:
 
 
 def test_labelled_questions_answers_and_deadlines_below_a_task(tmp_path: Path) -> None:
-    r = _report(tmp_path, QA_AND_ACTIONS)
+    r = report_of(tmp_path, QA_AND_ACTIONS)
     # an answer labelled as one settles the question before it; a speaker's line is no answer label
     assert [(d.topic, d.text) for d in r.decisions] == [
         ("수목 식재 시 관리 인력 확보 방안은", "내년 예산에 관리 인력 4명을 반영하겠음")
@@ -221,7 +214,7 @@ def test_labelled_questions_answers_and_deadlines_below_a_task(tmp_path: Path) -
 
 
 def test_agenda_items_are_no_outcomes_and_a_results_section_is_no_topic(tmp_path: Path) -> None:
-    r = _report(
+    r = report_of(
         tmp_path,
         """제5회 교육발전협의회 회의록
 1. 일시：2026. 4. 22.(수) 16:00∼17:30
@@ -244,7 +237,7 @@ def test_agenda_items_are_no_outcomes_and_a_results_section_is_no_topic(tmp_path
 
 
 def test_large_circle_bullets_bracketed_speakers_and_a_motion_carried(tmp_path: Path) -> None:
-    r = _report(
+    r = report_of(
         tmp_path,
         """제7차 마을자치회 운영위원회 회의록
 ◯ 일시 : 2026. 2. 10.(화) 19:30
@@ -279,7 +272,7 @@ SIDES = """전통시장 주차장 유료화 관련 상인 간담회 결과
 
 
 def test_a_report_dated_at_its_end_and_parties_taking_sides(tmp_path: Path) -> None:
-    r = _report(tmp_path, SIDES)
+    r = report_of(tmp_path, SIDES)
     # the closing date dates the report, and the year-less meeting date with it
     assert r.document.approval_date == "2026-03-06"
     assert r.meeting is not None and (r.meeting.date, r.meeting.start_time) == ("2026-03-05", "14:00")
@@ -300,7 +293,7 @@ def test_a_report_dated_at_its_end_and_parties_taking_sides(tmp_path: Path) -> N
 
 
 def test_sides_labelled_by_cheuk_are_parties(tmp_path: Path) -> None:
-    r = _report(
+    r = report_of(
         tmp_path,
         """가온천 복원사업 주민협의체 회의 결과
 Ⅰ. 회의 개요
@@ -318,7 +311,7 @@ def test_sides_labelled_by_cheuk_are_parties(tmp_path: Path) -> None:
 
 
 def test_requests_answered_in_a_section_of_requests_and_actions(tmp_path: Path) -> None:
-    r = _report(
+    r = report_of(
         tmp_path,
         """노인일자리 수행기관 간담회 결과보고
 □ 개 요
@@ -339,7 +332,7 @@ def test_requests_answered_in_a_section_of_requests_and_actions(tmp_path: Path) 
 
 
 def test_pdf_text_runs_the_sender_into_the_closing_date_and_loses_a_speakers_second_space(tmp_path: Path) -> None:
-    r = _report(
+    r = report_of(
         tmp_path,
         SIDES.replace("2026. 3. 6.\n                                       경제정책과", "2026. 3. 6. 경제정책과"),
     )
@@ -350,12 +343,12 @@ def test_pdf_text_runs_the_sender_into_the_closing_date_and_loses_a_speakers_sec
 ◯ 위원장(윤서진) 공연비는 20% 줄이는 것으로 의결하겠습니다. 이의 있으십니까?
 ◯ 위원장(윤서진) 가결되었음을 선포합니다.
 """
-    r = _report(tmp_path, minutes)
+    r = report_of(tmp_path, minutes)
     assert [d.text for d in r.decisions] == ["공연비는 20% 줄이는 것으로 의결하겠습니다"]
 
 
 def test_an_item_named_by_a_decision_noun_over_its_outcome_is_its_topic(tmp_path: Path) -> None:
-    r = _report(
+    r = report_of(
         tmp_path,
         """청년정책 네트워크 분과 회의록
 ■ 일  시 : 2026. 8. 6.(목) 19:00 ~ 20:30

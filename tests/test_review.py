@@ -9,11 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from extract import extract_file
-from extract.out.review import items
-from extract.pipeline import review_html
+from extract.out.review import items, render
 
-from .conftest import ROOT, SAMPLES
+from .conftest import ROOT, sample
 
 CASES = [
     "meeting-result-two-sittings.txt",
@@ -31,12 +29,12 @@ def _pages(page: str) -> dict[int, str]:
 
 @pytest.mark.parametrize("name", CASES)
 def test_every_item_has_a_box_on_its_page(name: str) -> None:
-    path = SAMPLES / name
-    page = review_html(str(path))
+    done = sample(name)
+    page = render(done.report, done.raw, done.data)
     assert "http://" not in page and "https://" not in page  # self-contained: no network, no CDN
     assert "NanumGothic" in page  # a Korean font stack is stated
     pages = _pages(page)
-    found = [it for it in items(extract_file(path)) if it.evidence is not None]
+    found = [it for it in items(done.report) if it.evidence is not None]
     assert len(found) >= 5
     for it in found:
         assert f'data-item="{it.id}"' in pages[it.evidence.page], (name, it.id)
@@ -61,7 +59,8 @@ def browser():
 @pytest.mark.parametrize("name", ["meeting-result-pdf.pdf", "meeting-result-two-sittings.txt"])
 def test_in_a_browser(browser, tmp_path: Path, name: str) -> None:
     html_file = tmp_path / "review.html"
-    html_file.write_text(review_html(str(SAMPLES / name)), encoding="utf-8")
+    done = sample(name)
+    html_file.write_text(render(done.report, done.raw, done.data), encoding="utf-8")
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.goto(html_file.as_uri())
     panel = page.query_selector_all("#items .item")
