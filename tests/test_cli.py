@@ -203,3 +203,13 @@ def test_eval_coverage_of_an_archive_without_gold(tmp_path: Path) -> None:
 def test_eval_needs_gold_or_coverage() -> None:
     r = runner.invoke(app, ["eval"])
     assert r.exit_code == ExitCode.USAGE and "--coverage" in r.stderr
+
+
+def test_review_writes_one_page_that_names_each_items_rule(tmp_path: Path) -> None:
+    target = tmp_path / "page.html"
+    r = runner.invoke(app, ["review", SAMPLE, "-o", str(target)])
+    assert r.exit_code == 0, r.stderr
+    page = target.read_text(encoding="utf-8")
+    assert 'data-item="decision-0"' in page and '<code class="rule">decision/outcome-cue</code>' in page
+    r = runner.invoke(app, ["review", str(tmp_path / "missing.txt")])
+    assert r.exit_code == ExitCode.NOT_FOUND and r.stderr.count("\n") == 1
