@@ -70,7 +70,9 @@ def extract(
     timeout: Annotated[
         float, typer.Option("--timeout", help="Seconds per document before it is given up (exit 15); 0: no limit.")
     ] = 300.0,
-    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show tracebacks for errors.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("-v", "--verbose", help="Show what each stage did, and tracebacks for errors.")
+    ] = False,
 ) -> None:
     """Extract one JSON document per input (JSON Lines when several inputs go to one stream)."""
     from .bulk.workers import process_within
@@ -78,6 +80,10 @@ def extract(
     from .pipeline import Options
     from .readers import pdf
 
+    if verbose:  # the stages say what they did: pages and their method, blocks, lines, timings
+        import logging
+
+        logging.basicConfig(level=logging.DEBUG, format="gongmun: %(message)s", stream=sys.stderr, force=True)
     options = Options(models=str(models) if models else None, ocr=ocr.value, dpi=dpi)
     stdin_data = sys.stdin.buffer.read() if "-" in inputs else None
     to_dir = output is not None and (output.is_dir() or str(output).endswith(("/", "\\")))

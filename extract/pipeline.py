@@ -6,6 +6,8 @@ runs the stages and decides there whether the result is ok, partial or failed.
 
 from __future__ import annotations
 
+import logging
+import time
 import traceback
 from dataclasses import dataclass, field
 from typing import Literal
@@ -17,9 +19,10 @@ from .document import RawDocument
 from .errors import ExitCode, GongmunError
 from .fields import agenda, decisions, disagreements, follow_ups, header, kind, meeting
 from .options import DEFAULT, Options
+from .schema import PageInfo, Report, SourceInfo
 
 __all__ = ["Options", "Result", "extract_path", "extract_safe", "process", "review_html", "run"]
-from .schema import PageInfo, Report, SourceInfo
+log = logging.getLogger("gongmun")
 
 
 @dataclass
@@ -49,9 +52,17 @@ def process(
             data, shown = readers.load_bytes(path, stdin_data)
         else:
             shown = path
+        t0 = time.perf_counter()
         raw = normalize.normalize(readers.read_bytes(data, shown, ocr_mode=options.ocr, dpi=options.dpi))
         raw = flat_tables.join(raw, resources.models(options.models))  # the blocks a review page shows
+        methods = ",".join(sorted({p.method for p in raw.pages}))
+        t1 = time.perf_counter()
+        log.debug("%s: read as %s, %d pages (%s), %d blocks in %.0f ms", path, raw.source.format, len(raw.pages),
+                  methods, len(raw.blocks), 1000 * (t1 - t0))  # fmt: skip
         report = run(raw, options)
+        took = 1000 * (time.perf_counter() - t1)
+        log.debug("%s: analysed and extracted in %.0f ms: %s, %d decisions, %d follow-ups", path, took,
+                  report.kind, len(report.decisions), len(report.follow_ups))  # fmt: skip
     except GongmunError as exc:
         return Result(path=path, status="failed", error=str(exc), exit_code=exc.exit_code, exception=exc)
     except Exception as exc:  # a bug: recorded, and the other inputs go on
@@ -72,6 +83,7 @@ def run(raw: RawDocument, options: Options = DEFAULT) -> Report:
     doc = nlp.to_doc(text, models)
     attach_cues(lines, doc)
     roots = sections.build(lines)
+    log.debug("%s: %d lines, %d tokens, %d outline roots", raw.source.path, len(lines), len(doc), len(roots))
 
     warnings = list(raw.warnings)
     info = header.extract(lines, models)

@@ -213,3 +213,13 @@ def test_review_writes_one_page_that_names_each_items_rule(tmp_path: Path) -> No
     assert 'data-item="decision-0"' in page and '<code class="rule">decision/outcome-cue</code>' in page
     r = runner.invoke(app, ["review", str(tmp_path / "missing.txt")])
     assert r.exit_code == ExitCode.NOT_FOUND and r.stderr.count("\n") == 1
+
+
+def test_verbose_says_what_each_stage_did() -> None:
+    r = runner.invoke(app, ["extract", "-v", SAMPLE])
+    assert r.exit_code == 0
+    said = r.stderr.splitlines()
+    assert any("read as txt, 1 pages (text)" in line for line in said)
+    assert any("analysed and extracted in" in line and "meeting_result" in line for line in said)
+    assert not any("warm-up" in line for line in said)
+    assert json.loads(r.stdout)["kind"] == "meeting_result"  # stdout stays JSON only

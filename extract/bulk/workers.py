@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import multiprocessing as mp
 import queue
 import resource
@@ -73,7 +74,12 @@ def warm_up(options: Options, kiwi: bool = True) -> None:
     from ..pipeline import process
 
     if (options, kiwi) not in _warm:
-        process("warm-up.txt", options, data=(_WARM_UP + (_SPEAKER if kiwi else "")).encode())
+        log = logging.getLogger("gongmun")
+        log.disabled = True  # the warm-up is no document: it says nothing
+        try:
+            process("warm-up.txt", options, data=(_WARM_UP + (_SPEAKER if kiwi else "")).encode())
+        finally:
+            log.disabled = False
         _warm.add((options, kiwi))
 
 

@@ -12,6 +12,7 @@ refused (exit 10).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from typing import Any
@@ -22,6 +23,7 @@ from . import reread
 from .layout import lay_out, merge_wrapped
 from .pdf_text import page_words
 
+log = logging.getLogger("gongmun")
 MAX_PAGES = 2000
 DPI = 300
 _HANGUL = re.compile(r"[가-힣]")
@@ -150,6 +152,7 @@ def _pages(layer: Any, n: int, ocr_mode: str, dpi: int, pages: list[Page], warni
                 why = str(exc)
             warnings.append(f"page {index + 1}: not read: {why}")
             pages.append(Page(number=index + 1, blocks=[], method="failed", reason=why, width=0.0, height=0.0))
+        log.debug("page %d/%d: %s (%s)", index + 1, n, pages[-1].method, pages[-1].reason)
         if progress is not None:
             progress(index + 1, n, pages[-1].method)
 
