@@ -31,9 +31,19 @@ SECTION_ROLES = {
 }  # fmt: skip
 KINDS = {"meeting_result", "minutes", "meeting_plan", "other", "meeting_word", "not_meeting"}
 COLUMN_ROLES = {
-    "serial", "item", "result", "note", "name", "title", "org", "when", "action", "owner", "content", "applicant",
-    "place", "kind",
-}  # fmt: skip
+    "serial",
+    "item",
+    "result",
+    "note",
+    "name",
+    "title",
+    "org",
+    "when",
+    "action",
+    "owner",
+    "applicant",
+    "place",
+}
 RULE_FIELDS = {"decision", "disagreement", "follow_up", "attendee", "attendee_group", "absentee", "agenda", "approval"}
 _RULE_ID = re.compile(r"^(?P<field>[a-z_]+)/[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -106,11 +116,15 @@ class Models:
         self._memos.clear()
 
     def column_role(self, header: str) -> str | None:
-        """The role of a table column by its header (`심의결과` -> result, `성  명` -> name), else None."""
-        key = header.strip()
+        """The first role of a table column by its header (`심의결과` -> result, `성  명` -> name), else None."""
+        key = re.sub(r"\s+", "", header)
         if not key or len(key) > 20:
             return None
         return next((role for role, rx in self.columns.items() if rx.fullmatch(key)), None)
+
+    def is_column(self, header: str, role: str) -> bool:
+        """Whether a column header holds `role` (lexicons/columns.tsv; spaces in the header ignored)."""
+        return self.columns[role].fullmatch(re.sub(r"\s+", "", header)) is not None
 
     def confidence(self, rule: str) -> float:
         """The confidence of an item the rule produced; an id missing from rules.tsv is a bug in the code."""
@@ -152,7 +166,9 @@ def _tsv(path: Path, columns: int) -> list[tuple[int, list[str]]]:
     return rows
 
 
-def _alternation(path: Path, rows: list[tuple[int, list[str]]], allowed: set[str]) -> dict[str, re.Pattern[str]]:
+def _alternation(
+    path: Path, rows: list[tuple[int, list[str]]], allowed: set[str], spacing: bool = True
+) -> dict[str, re.Pattern[str]]:
     grouped: dict[str, list[str]] = {}
     for no, (key, term) in rows:
         if key not in allowed:
@@ -164,7 +180,7 @@ def _alternation(path: Path, rows: list[tuple[int, list[str]]], allowed: set[str
             except re.error as exc:
                 raise ModelsError(f"{path}:{no}: invalid regular expression: {exc}") from exc
         else:
-            body = spaced(term)
+            body = spaced(term) if spacing else re.escape(term)
         grouped.setdefault(key, []).append(body)
     return {k: re.compile("(?:" + "|".join(v) + ")") for k, v in grouped.items()}
 
@@ -282,7 +298,7 @@ def load_models(root: Path) -> Models:
         label_words=label_words,
         section_roles=_alternation(lex / "sections.tsv", _tsv(lex / "sections.tsv", 2), SECTION_ROLES),
         kinds=_alternation(lex / "kinds.tsv", _tsv(lex / "kinds.tsv", 2), KINDS),
-        columns=_alternation(lex / "columns.tsv", _tsv(lex / "columns.tsv", 2), COLUMN_ROLES),
+        columns=_alternation(lex / "columns.tsv", _tsv(lex / "columns.tsv", 2), COLUMN_ROLES, spacing=False),
         nothing=frozenset(c[0] for _, c in _tsv(lex / "nothing.tsv", 1)),
         topic_nouns=frozenset(c[0] for _, c in _tsv(lex / "topic_nouns.tsv", 1)),
         patterns=_patterns(root / "patterns"),

@@ -20,6 +20,8 @@ BROKEN = [
     ("kiwi/user.dict", "단어\tXYZ\t0\n", "user.dict:"),
     ("patterns/cues.jsonl", "{not json}\n", "cues.jsonl:"),
     ("patterns/cues.jsonl", '{"label": "X", "pattern": [{"TEXT": {"REGEX": "("}}]}\n', "invalid REGEX"),
+    ("lexicons/columns.tsv", "size\t크기\n", "columns.tsv:.*unknown key"),
+    ("lexicons/topic_nouns.tsv", "의견\t사항\n", "topic_nouns.tsv:"),
     ("rules.tsv", "decision/Outcome Cue\t0.9\tx\n", "rules.tsv:.*kebab-case"),
     ("rules.tsv", "meeting/date\t0.9\tx\n", "rules.tsv:.*field one of"),
     ("rules.tsv", "decision/outcome-cue\t0.9\tagain\n", "rules.tsv:.*defined twice"),

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from ..analyse.lines import Line
 from ..resources import Models
 from ..schema import Person
 from .attendees import Collector
 from .common import clean, compact, is_name, mostly_redacted
-
-_NAME_HEAD = re.compile(r"^(성\s*명|이\s*름|성\s*함|위원명|참석자)$")
-_TITLE_HEAD = re.compile(r"^(직\s*책|직\s*위|직\s*급|직\s*위\s*\(?\s*직\s*급\s*\)?|역\s*할|구\s*분)$")
-_ORG_HEAD = re.compile(r"^(소\s*속|기\s*관|기\s*관\s*명|부\s*서|소속\s*및\s*직위|단\s*체)$")
 
 
 def _spaced_name(text: str, models: Models) -> bool:
@@ -28,11 +22,11 @@ def table_people(lines: list[Line], models: Models) -> list[Person]:
     i = 0
     while i < len(lines):
         whole = [compact(x) for x in lines[i].raw.strip().split("\t")]
-        width = _repeat(whole)
+        width = _repeat(whole, models)
         head = whole[:width]  # `소속 | 직위 | 성명 | 소속 | 직위 | 성명`: two people to a row, side by side
-        name_col = next((k for k, h in enumerate(head) if _NAME_HEAD.match(h)), None)
-        title_cols = [k for k, h in enumerate(head) if _TITLE_HEAD.match(h)]
-        org_col = next((k for k, h in enumerate(head) if _ORG_HEAD.match(h)), None)
+        name_col = next((k for k, h in enumerate(head) if models.is_column(h, "name")), None)
+        title_cols = [k for k, h in enumerate(head) if models.is_column(h, "title")]
+        org_col = next((k for k, h in enumerate(head) if models.is_column(h, "org")), None)
         if name_col is None or not (title_cols or org_col is not None):
             i += 1
             continue
@@ -53,9 +47,9 @@ def table_people(lines: list[Line], models: Models) -> list[Person]:
     return c.people
 
 
-def _repeat(head: list[str]) -> int:
+def _repeat(head: list[str], models: Models) -> int:
     """The width of one person's columns: the whole row, or the period of a header that repeats them."""
-    names = [k for k, h in enumerate(head) if _NAME_HEAD.match(h)]
+    names = [k for k, h in enumerate(head) if models.is_column(h, "name")]
     if len(names) > 1:
         width = names[1] - names[0]
         if width > 1 and len(head) % width == 0 and all(head[k] == head[k - width] for k in range(width, len(head))):

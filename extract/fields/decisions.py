@@ -219,13 +219,9 @@ def _spoken_before(lines: list[Line], i: int, items: dict[int, str]) -> str | No
 
 # A result table (`연번 | 안건명 | 신청인 | 심의결과`): the column that holds each row's outcome, and the
 # column that names what it rules on.
-_RESULT_HEAD = re.compile(r"^(?:심의|의결|심사|검토|처리|조정)?(?:결과|결정|의결)(?:사항|내용)?$")
-_ITEM_HEAD = re.compile(
-    r"^(?:심의|의결)?(?:안건|안건명|건명|사업명|과제명?|제목|대상)$|^(?:건의|요청|질의)(?:내용|사항)$"
-)
 
 
-def result_rows(lines: list[Line]) -> tuple[set[int], list[tuple[Line, str, str | None]]]:
+def result_rows(lines: list[Line], models: Models) -> tuple[set[int], list[tuple[Line, str, str | None]]]:
     """The header rows of result tables, and each data row with its outcome and the item it rules on (the
     whole row, its serial number left out, when the table has no item column). A row with an empty result
     cell states no outcome."""
@@ -233,10 +229,10 @@ def result_rows(lines: list[Line]) -> tuple[set[int], list[tuple[Line, str, str 
     rows: list[tuple[Line, str, str | None]] = []
     for i, ln in enumerate(lines):
         head = cells(ln)
-        col = next((k for k, c in enumerate(head) if _RESULT_HEAD.match(compact(c))), None)
+        col = next((k for k, c in enumerate(head) if models.is_column(c, "result")), None)
         if col is None or any(ch.isdigit() for c in head for ch in c):
             continue
-        item = next((k for k, c in enumerate(head) if _ITEM_HEAD.match(compact(c))), None)
+        item = next((k for k, c in enumerate(head) if models.is_column(c, "item")), None)
         heads.add(id(ln))
         for row, found in rows_under(lines, i, head, (col,) if item is None else (col, item)):
             if not found[0] or mostly_redacted(found[0]):
@@ -279,7 +275,7 @@ def extract(lines: list[Line], models: Models, kind: Kind, used: set[int]) -> li
     found: dict[int, Decision] = {}
     # numbered agenda items: what speeches (minutes) and `제1호 안건 : 원안 의결` lines rule on
     items = agenda.numbered(lines) if kind == "minutes" or any(agenda.verdict(ln) for ln in lines) else {}
-    heads, rows = result_rows(lines) if kind in _MEETING_KINDS else (set(), [])
+    heads, rows = result_rows(lines, models) if kind in _MEETING_KINDS else (set(), [])
 
     def add(line: Line, text: str, topic: str | None, rule: str) -> None:
         if id(line) in found or mostly_redacted(text) or not text:

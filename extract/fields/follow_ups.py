@@ -113,8 +113,6 @@ def _deadline_below(line: Line, year: int | None) -> list[values.DateMatch]:
 
 
 # A schedule table (`연번 | 조치사항 | 담당부서 | 기한`): the column of what is to be done and the column of when.
-_ACTION_HEAD = re.compile(r"^(?:조치|추진|이행|세부|향후)?(?:사항|내용|계획|과제)$|^(?:할\s*일|업무)$")
-_WHEN_HEAD = re.compile(r"^(?:완료|처리|추진|이행)?(?:기한|일정|기간|시기|일자)$|^(?:완료)?예정일?$")
 
 
 def table_rows(lines: list[Line], models: Models, year: int | None) -> tuple[set[int], list[tuple[Line, FollowUp]]]:
@@ -125,8 +123,8 @@ def table_rows(lines: list[Line], models: Models, year: int | None) -> tuple[set
     rows: list[tuple[Line, FollowUp]] = []
     for i, ln in enumerate(lines):
         head = [compact(c) for c in cells(ln)]
-        what = next((k for k, c in enumerate(head) if _ACTION_HEAD.match(c)), None)
-        when = next((k for k, c in enumerate(head) if _WHEN_HEAD.match(c)), None)
+        what = next((k for k, c in enumerate(head) if models.is_column(c, "action")), None)
+        when = next((k for k, c in enumerate(head) if models.is_column(c, "when")), None)
         if what is None or any(ch.isdigit() for c in head for ch in c):
             continue
         acted = head[what].startswith(("조치", "이행"))
