@@ -80,10 +80,7 @@ def extract(
     from .pipeline import Options
     from .readers import pdf
 
-    if verbose:  # the stages say what they did: pages and their method, blocks, lines, timings
-        import logging
-
-        logging.basicConfig(level=logging.DEBUG, format="gongmun: %(message)s", stream=sys.stderr, force=True)
+    _log_stages(sys.stderr if verbose else None)  # -v: the stages say what they did (pages, blocks, timings)
     options = Options(models=str(models) if models else None, ocr=ocr.value, dpi=dpi)
     stdin_data = sys.stdin.buffer.read() if "-" in inputs else None
     to_dir = output is not None and (output.is_dir() or str(output).endswith(("/", "\\")))
@@ -113,6 +110,24 @@ def extract(
             sys.stdout.write(text)
             sys.stdout.flush()
     raise typer.Exit(code)
+
+
+def _log_stages(stream: Any) -> None:
+    """Show the 'gongmun' logger's stage lines on `stream` for this command, or nothing when `stream` is None.
+    Set anew by each command, so that commands run in one process (as tests run them) leave no handler behind
+    for the next."""
+    import logging
+
+    log = logging.getLogger("gongmun")
+    for old in [h for h in log.handlers if getattr(h, "gongmun_cli", False)]:
+        log.removeHandler(old)
+    log.propagate = stream is None
+    log.setLevel(logging.DEBUG if stream is not None else logging.NOTSET)
+    if stream is not None:
+        handler = logging.StreamHandler(stream)
+        handler.setFormatter(logging.Formatter("gongmun: %(message)s"))
+        handler.gongmun_cli = True  # type: ignore[attr-defined]
+        log.addHandler(handler)
 
 
 def _page_progress(number: int, total: int, method: str) -> None:

@@ -107,7 +107,7 @@ class Committer:
     def add(self, item: Item, result: dict[str, Any]) -> dict[str, Any]:
         reason = " ".join(str(result["reason"]).split()) if result.get("reason") else None  # one line
         rec: dict[str, Any] = {
-            "input": item.key, "status": result["status"], "reason": reason,
+            "input": item.key, "status": result["status"], "reason": reason, "exit_code": result.get("exit_code"),
             "sha256": result.get("sha256"), "pages": result.get("pages"),
             "seconds": round(result.get("seconds") or 0.0, 3), "output": None,
         }  # fmt: skip

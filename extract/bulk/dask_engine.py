@@ -106,8 +106,8 @@ class DaskEngine:
                 try:
                     record = future.result()
                 except Exception as exc:  # the Dask worker itself was lost
-                    record = {"status": "failed", "reason": f"dask task failed: {type(exc).__name__}: {exc}",
-                              "sha256": None, "seconds": 0.0}  # fmt: skip
+                    reason = f"dask task failed: {type(exc).__name__}: {exc}"
+                    record = {"status": "failed", "reason": reason, "exit_code": 1, "sha256": None, "seconds": 0.0}
                 on_result(index, record)
         finally:
             self.client.cancel(list(futures))

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..errors import ExitCode
 from ..out import writers
 from ..pipeline import Options
 
@@ -31,13 +32,20 @@ def _work(item: Item, options: Options, review: bool = False) -> dict[str, Any]:
         data = item.data()
         sha = hashlib.sha256(data).hexdigest()
     except Exception as exc:
-        return {"status": "failed", "reason": f"cannot read input: {exc}", "sha256": None, "seconds": 0.0}
+        return {
+            "status": "failed", "reason": f"cannot read input: {exc}", "exit_code": int(ExitCode.CORRUPT),
+            "sha256": None, "seconds": 0.0,
+        }  # fmt: skip
     res = process(item.key, options, data=data)
     if res.report is None:
-        return {"status": "failed", "reason": res.error, "sha256": sha, "seconds": time.perf_counter() - t0}
+        return {
+            "status": "failed", "reason": res.error, "exit_code": int(res.exit_code), "sha256": sha,
+            "seconds": time.perf_counter() - t0,
+        }  # fmt: skip
     report = res.report
     return {
         "status": res.status,
+        "exit_code": 0,
         "reason": "; ".join(res.warnings) or None,
         "sha256": sha,
         "seconds": time.perf_counter() - t0,
@@ -159,7 +167,15 @@ class Pool:
                         self.slots[k] = self._start()
                         busy[0] -= 1
                         reason = f"timeout after {self.timeout:g}s" if hung else "worker died (crash or memory)"
-                        on_result(index, {"status": "failed", "reason": reason, "sha256": None, "seconds": 0.0})
+                        code = int(ExitCode.TIMEOUT if hung else ExitCode.INTERNAL)
+                        record = {
+                            "status": "failed",
+                            "reason": reason,
+                            "exit_code": code,
+                            "sha256": None,
+                            "seconds": 0.0,
+                        }
+                        on_result(index, record)
                 continue
             owner = next((slot for slot in self.slots if slot.index == index), None)
             if kind == "start":
@@ -208,7 +224,6 @@ def process_within(
     import pickle
     import signal
 
-    from ..errors import ExitCode
     from ..pipeline import process
 
     if timeout <= 0 or not hasattr(os, "fork"):

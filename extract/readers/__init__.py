@@ -30,8 +30,16 @@ _MAGIC: list[tuple[bytes, str]] = [
 ]
 
 
+PDF_HEADER_WINDOW = 1024  # readers accept `%PDF-` anywhere in the first 1,024 bytes (junk before it happens)
+HWP3_SIGNATURE = b"HWP Document File V3"  # HWP 3.0 (Hangul 96/97): a format of its own, not OLE2
+
+
 def sniff(data: bytes, name: str) -> str:
-    """Return the format of `data`: pdf, png, jpeg, tiff, hwp, hwpx, zip, or txt/md for text."""
+    """Return the format of `data`: pdf, png, jpeg, tiff, hwp, hwp3, hwpx, zip, or txt/md for text."""
+    if data.startswith(HWP3_SIGNATURE):
+        return "hwp3"
+    if b"%PDF-" in data[:PDF_HEADER_WINDOW] and not data.startswith(b"%PDF-"):
+        return "pdf"  # a header after some junk bytes, as PDF readers accept
     head = data[:8]
     for magic, fmt in _MAGIC:
         if head.startswith(magic):
@@ -78,9 +86,15 @@ def read_bytes(data: bytes, shown: str, ocr_mode: str = "auto", dpi: int = 300) 
             raise CorruptInput(f"not a valid {suffix} file: its content has no {suffix} signature", shown)
         if suffix not in TEXT_EXTENSIONS:
             raise UnsupportedFormat(f"unsupported file type '{suffix}' (supported: {SUPPORTED})", shown)
+    elif fmt == "hwp3":
+        raise UnsupportedFormat("HWP 3.0 file (Hangul 96/97): not supported; save it as HWP 5.0 or HWPX", shown)
     elif fmt not in READERS:
         raise UnsupportedFormat(f"{fmt} input is not supported yet (supported: {SUPPORTED})", shown)
     source = Source(path=shown, format=fmt, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
     if fmt == "pdf":
-        return pdf.read(data, source, ocr_mode=ocr_mode, dpi=dpi)
-    return READERS[fmt](data, source)
+        raw = pdf.read(data[data.find(b"%PDF-") :], source, ocr_mode=ocr_mode, dpi=dpi)
+    else:
+        raw = READERS[fmt](data, source)
+    if not any(b.text.strip() for b in raw.blocks):  # every format answers the same for a document without text
+        raise EmptyInput(f"no text in the document ({len(raw.pages)} page(s) read)", shown)
+    return raw
