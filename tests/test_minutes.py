@@ -166,3 +166,24 @@ def test_inline_lists_of_members_and_a_spoken_title(tmp_path: Path) -> None:
     assert [(p.name, p.title) for p in r.meeting.attendees] == [
         ("배다온", "위원장"), ("서하준", None), ("윤채린", None), ("남궁민수", "전문위원"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("제301회 나래구의회(임시회) 본회의회의록 제1호", "본회의회의록"),
+        ("제170회 가온군의회 (임시회)(폐회중) 의회운영위원회회의록", "의회운영위원회회의록"),
+    ],
+)
+def test_a_minutes_heading_on_one_line_is_the_documents_name(tmp_path: Path, heading: str, name: str) -> None:
+    r = report_of(tmp_path, f"{heading}\n\n일시 2024년 3월 4일(월) 10시\n\n○의장 홍길동  개의하겠습니다.\n")
+    assert (r.kind, r.document.title) == ("minutes", name)
+    assert r.meeting is not None and r.meeting.name == heading
+
+
+def test_a_press_rebuttal_is_named_by_its_headline(tmp_path: Path) -> None:
+    r = report_of(
+        tmp_path, "가온시, “예산 삭감”은 사실과 달라 해명자료\n\n□ 보도 내용\n ○ 시가 예산을 삭감하였다는 보도\n"
+    )
+    assert (r.kind, r.document.title) == ("other", "가온시, “예산 삭감”은 사실과 달라 해명자료")
+    assert r.meeting is None

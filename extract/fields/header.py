@@ -230,8 +230,10 @@ def extract(lines: list[Line], models: Models) -> DocumentInfo:
 
 def as_minutes(info: DocumentInfo) -> DocumentInfo:
     """Minutes are a record, not an approval document: unless they were filed as one (a 문서번호), the date
-    found in their header (`제154회 제1차 본회의(2006.07.05 수요일)`) is the sitting's, not a 결재일자."""
-    if info.doc_number is not None or info.approval_date is None:
-        return info
-    evidence = {k: v for k, v in info.evidence.items() if k != "approval_date"}
-    return info.model_copy(update={"approval_date": None, "evidence": evidence})
+    found in their header (`제154회 제1차 본회의(2006.07.05 수요일)`) is the sitting's, not a 결재일자. Their
+    title is the document's name, without the session and sitting around it (title.minutes_title)."""
+    update: dict[str, object] = {"title": title.minutes_title(info.title)}
+    if info.doc_number is None and info.approval_date is not None:
+        update["approval_date"] = None
+        update["evidence"] = {k: v for k, v in info.evidence.items() if k != "approval_date"}
+    return info.model_copy(update=update)

@@ -18,7 +18,7 @@ _MEETING_NAME = re.compile(r"회\s*의\s*명")
 _QUALIFIER = re.compile(r"\([^()]{1,15}\)$")
 _TITLE_END = re.compile(
     r"(회의록제\d+호|보고서|보고|계획|결과|알림|안내|회의록|의사록|會議錄|議事錄|\(안\)|요청|제출|결정|통보|개최|협조|회신|결과서"
-    r"|보도자료)$"
+    r"|보도자료|해명자료|설명자료)$"
 )
 
 
@@ -81,13 +81,32 @@ _SESSION = re.compile(r"^제\d+회\S*의회\((?:임시회|정례회)\)$")  # 제
 _SITTING = re.compile(r"^제\s*\d+\s*호$")  # 제2호
 
 
+_SESSION_PREFIX = re.compile(
+    r"^제\s*\d+\s*회\s*\S*?의\s*회\s*\((?:임시회|정례회|정기회)\)(?:\s*\([^()]{1,10}\))?\s*"
+)  # `제301회 용산구의회(임시회)`, `제170회 홍성군의회 (임시회)(폐회중)`
+_SITTING_SUFFIX = re.compile(r"\s*제\s*\d+\s*(?:호|차)$")  # `… 본회의회의록 제2호`
+
+
+def minutes_title(title: str | None) -> str | None:
+    """The document's name in a minutes heading written on one line (`제301회 용산구의회(임시회)
+    본회의회의록 제1호` -> `본회의회의록`): the session before it and the sitting number after it name the
+    meeting, not the document."""
+    if not title:
+        return title
+    name = _SITTING_SUFFIX.sub("", _SESSION_PREFIX.sub("", title)).strip()
+    return name or title
+
+
 def sitting_name(lines: list[Line], title: str | None) -> str | None:
     """Minutes set their heading on up to three lines (`제245회 가온구의회(임시회)`, `행정복지위원회 회의록`,
-    `제2호`): the title is the document's name alone (`행정복지위원회 회의록`), and the three lines together
-    name the sitting, as the one-line form writes it."""
-    k = next((i for i, ln in enumerate(lines[:60]) if title and clean(ln.body) == title), None)
+    `제2호`) or on one: the title is the document's name alone (`행정복지위원회 회의록`), and the heading as a
+    whole names the sitting, as the one-line form writes it."""
+    k = next((i for i, ln in enumerate(lines[:60]) if title and title in clean(ln.body)), None)
     if k is None or title is None:
         return None
+    line = clean(lines[k].body)
+    if line != title:
+        return line  # the one-line form: the session, the name and the sitting on one line
     before = clean(lines[k - 1].body) if k > 0 else ""
     after = clean(lines[k + 1].body) if k + 1 < len(lines) else ""
     parts = [before] if _SESSION.match(compact(before)) else []  # compact: OCR spacing (`가온구의 회`)
