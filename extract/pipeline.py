@@ -98,7 +98,7 @@ def run(raw: RawDocument, options: Options = DEFAULT) -> Report:
         if the_meeting.date:
             year = int(the_meeting.date[:4])
     main_block = main.parent if main is not None else None
-    found_disagreements, used = disagreements.extract(lines, models)
+    found_disagreements, used = disagreements.extract(lines, models, info.title)
     return Report(
         kind=doc_kind,
         source=SourceInfo(

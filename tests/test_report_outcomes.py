@@ -162,3 +162,29 @@ def test_a_table_of_advice_and_actions_gives_the_actions(tmp_path: Path) -> None
 def test_a_table_without_an_action_or_when_column_lists_no_tasks(tmp_path: Path) -> None:
     r = report_of(tmp_path, ACTIONS_TABLE.replace("조치 계획\t담당", "주요 내용\t담당").replace("및 조치 계획", "내용"))
     assert [f.text for f in r.follow_ups] == ["차기 회의는 10월 중 개최하기로 함"]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "parties"),
+    [
+        # the answer first, the report quoted at the end
+        ("가온시, “예산 삭감”은 사실과 달라 해명자료\n\n- 올해 복지 예산은 삭감되지 않았으며 전년보다 3% 늘었음\n\n"
+         "보도내용(한빛일보, ’24.3.2.)\n\n가온시가 복지 예산을 대폭 삭감하여 취약계층 지원에 차질이 예상됨\n",
+         "예산 삭감", ["한빛일보", "가온시"]),
+        # the report first, the answer under a section of its own
+        ("나래군, “축제 취소” 보도 관련 설명자료\n□ 보도 내용 [가온방송, 3. 5.]\n ○ 나래군이 봄꽃 축제를 취소하였다는 보도\n"
+         "□ 설명 내용\n ○ 축제는 일정대로 4월에 개최할 예정이며, 일부 행사만 조정하였음\n",
+         "축제 취소", ["가온방송", "나래군"]),
+    ],
+)  # fmt: skip
+def test_a_rebuttal_of_a_press_report_is_a_disagreement(tmp_path: Path, text: str, topic: str, parties: list) -> None:
+    r = report_of(tmp_path, text)
+    assert r.kind == "other" and r.meeting is None
+    (d,) = r.disagreements
+    assert (d.topic, [p.party for p in d.positions]) == (topic, parties)
+    assert d.evidence is not None and d.evidence.rule == "disagreement/press-rebuttal"
+
+
+def test_a_report_with_a_press_section_but_no_rebuttal_title_has_no_such_disagreement(tmp_path: Path) -> None:
+    text = "2026년 홍보 실적 보고\n□ 보도 내용 (한빛일보, 3. 2.)\n ○ 가온시 봄꽃 축제 소개\n□ 향후 계획\n ○ 보도자료 추가 배포\n"
+    assert report_of(tmp_path, text).disagreements == []

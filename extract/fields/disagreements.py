@@ -183,7 +183,47 @@ def _conclusion(after: Line, lines: list[Line], models: Models) -> Line | None:
     return None
 
 
-def extract(lines: list[Line], models: Models) -> tuple[list[Disagreement], set[int]]:
+# A government rebuttal (해명자료, 설명자료) answers a press report: its headline names the issuer before a
+# comma (`가온시, “예산 삭감”은 사실과 달라`), the report is quoted under a 보도내용 label naming the outlet.
+_REBUTTAL_TITLE = re.compile(r"(?:해명|설명)\s*자료$")
+_PRESS_LABEL = re.compile(r"^(?:보도\s*내용|언론\s*보도|보도\s*요지)\s*(?:[(\[]\s*(?P<outlet>[^,，)\]]+))?")
+_QUOTED = re.compile(r"[“\"‘']([^”\"’']{2,40})[”\"’']")
+
+
+def _press_rebuttal(lines: list[Line], title: str | None, models: Models) -> Disagreement | None:
+    """The press report and the issuer's answer to it, as two positions on the claim the headline quotes."""
+    if not title or not _REBUTTAL_TITLE.search(title) or "," not in title:
+        return None
+    issuer = clean(title.split(",")[0])
+    at = next((i for i, ln in enumerate(lines) if _PRESS_LABEL.match(ln.body)), None)
+    if at is None or not issuer or len(issuer) > 20:
+        return None
+    press = _PRESS_LABEL.match(lines[at].body)
+    assert press is not None
+    outlet = clean(press.group("outlet") or "") or "언론 보도"
+    claim = next((ln for ln in lines[at + 1 :] if ln.body and not mostly_redacted(ln.body)), None)
+    before = [ln for ln in lines[:at] if ln.body and clean(ln.body) != clean(title)]
+    # the answer before the report (its first item), or after it, under a section of its own (`□ 설명 내용`)
+    after = [ln for ln in lines[at + 1 :] if ln.body and not ln.children and lines[at] not in ln.ancestors()]
+    answer = next((ln for ln in before if ln.marker), None) or (before[0] if before else None)
+    answer = answer or next((ln for ln in after if ln is not claim), None)
+    if claim is None or answer is None:
+        return None
+    rule = "disagreement/press-rebuttal"
+    quoted = _QUOTED.search(title)
+    return Disagreement(
+        topic=clean(quoted.group(1)) if quoted else None,
+        positions=[
+            StancePosition(party=outlet, stance=clean(claim.body), evidence=claim.evidence(rule=rule)),
+            StancePosition(party=issuer, stance=clean(answer.body), evidence=answer.evidence(rule=rule)),
+        ],
+        resolution=None,
+        confidence=models.confidence(rule),
+        evidence=lines[at].evidence(rule=rule),
+    )
+
+
+def extract(lines: list[Line], models: Models, title: str | None = None) -> tuple[list[Disagreement], set[int]]:
     """Disagreements and the ids of the lines they used (so other extractors leave them alone)."""
     parents: dict[int, list[Line]] = {}
     for ln in lines:
@@ -223,5 +263,8 @@ def extract(lines: list[Line], models: Models) -> tuple[list[Disagreement], set[
                 continue
             if (found := _narrative(ln, siblings, models)) is not None:
                 out.append(found)
+    rebuttal = _press_rebuttal(lines, title, models) if not out else None
+    if rebuttal is not None:
+        out.append(rebuttal)
     out.sort(key=lambda d: d.evidence.char_start if d.evidence else 0)
     return out, used
