@@ -35,7 +35,7 @@ MARKERS: list[tuple[str, str]] = [
 ]
 RANK = {
     "roman": 0.0, "box_num": 0.5, "num_dot": 1.0, "square": 2.0, "square_filled": 2.0, "label": 2.5, "kor_dot": 3.0,
-    "circle": 3.0, "double_circle": 3.0, "pua": 3.0, "diamond": 3.5, "num_paren": 4.0, "dash": 4.0,
+    "circle": 3.0, "double_circle": 3.0, "pua": 2.7, "diamond": 3.5, "num_paren": 4.0, "dash": 4.0,
     "arrow": 4.5, "kor_paren": 5.0, "circled": 5.0, "paren_num": 5.5, "paren_kor": 6.0, "dot": 6.0,
     "circled_kor": 6.5, "lost": 3.0, "note": 7.0, "star": 7.5,
 }  # fmt: skip

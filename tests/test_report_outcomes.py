@@ -188,3 +188,45 @@ def test_a_rebuttal_of_a_press_report_is_a_disagreement(tmp_path: Path, text: st
 def test_a_report_with_a_press_section_but_no_rebuttal_title_has_no_such_disagreement(tmp_path: Path) -> None:
     text = "2026년 홍보 실적 보고\n□ 보도 내용 (한빛일보, 3. 2.)\n ○ 가온시 봄꽃 축제 소개\n□ 향후 계획\n ○ 보도자료 추가 배포\n"
     assert report_of(tmp_path, text).disagreements == []
+
+
+PUA = chr(0xF03DA)  # a Hancom private-use glyph set as a sub-heading box (Seoul reports)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a sub-heading in a Hancom private-use glyph over ㅇ items
+        f"Ⅱ 점검현황\n  {PUA} 점검결과\n  ㅇ 공사현장 안전조치 사항 확인·점검\n    - 안전모 착용 확인\n"
+        "    - 가설 울타리 설치 확인\n",
+        # a marked section; the topic names a check, though 조치 사항 stands inside it
+        "2. 점검 결과\n  ○ 공사현장 안전조치 사항 확인·점검\n    - 안전모 착용 확인\n    - 가설 울타리 설치 확인\n",
+    ],
+)
+def test_a_title_is_named_by_its_end_and_outcomes_are_listed_under_it(tmp_path: Path, body: str) -> None:
+    head = "현장 안전점검 결과 보고\n1. 개요\n  ㅇ 일    시: 2026. 6. 26.(금) 10:00~12:00\n  ㅇ 장    소: 누수복구공사 현장\n"
+    r = report_of(tmp_path, head + body)
+    assert [(d.topic, d.text) for d in r.decisions] == [
+        ("공사현장 안전조치 사항 확인·점검", "안전모 착용 확인"),
+        ("공사현장 안전조치 사항 확인·점검", "가설 울타리 설치 확인"),
+    ]
+    assert r.follow_ups == []  # 안전조치 사항 확인·점검 is a check, not a 조치사항 section
+
+
+@pytest.mark.parametrize(
+    "section",
+    ["향후 추진 일정", "조치사항 및 계획", "향후계획"],  # a role word that opens the title, or that only 및 … follows
+)
+def test_follow_up_sections_keep_their_role(tmp_path: Path, section: str) -> None:
+    text = f"주민 간담회 결과 보고\n□ 일 시 : 2026. 5. 7.(목) 15:00\n□ {section}\n ○ 6월 중 2차 간담회 개최\n"
+    assert [f.text for f in report_of(tmp_path, text).follow_ups] == ["6월 중 2차 간담회 개최"]
+
+
+def test_labels_that_name_attributes_are_no_parties(tmp_path: Path) -> None:
+    text = (
+        "주민의견 수렴 계획 보고\n□ 주민의견 수렴 개요\n ○ 수렴방법 : 각 자치구에 주민의견 수렴 요청 후 취합\n"
+        " ○ 수렴내용 : 통행금지 확대에 대한 찬성, 반대 여부\n"
+    )
+    assert report_of(tmp_path, text).disagreements == []
+    text = "협의 결과 보고\n□ 쟁점\n ○ 이견이 있었음\n ○ 연구소 : 원자료 수준 개방 필요\n ○ 정보과 : 가공 자료만 개방\n"
+    assert [p.party for d in report_of(tmp_path, text).disagreements for p in d.positions] == ["연구소", "정보과"]

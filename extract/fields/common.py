@@ -169,9 +169,19 @@ def own_roles(line: Line, models: Models) -> frozenset[str]:
     memo = models.memo("roles")  # the same section titles are asked for again from every line under them
     found = memo.get(title)
     if found is None:
-        found = frozenset(role for role, rx in models.section_roles.items() if rx.search(title))
+        found = frozenset(role for role, rx in models.section_roles.items() if _heads(rx, title))
         models.remember("roles", title, found)
     return found
+
+
+# Korean titles are head-final: what a title names stands at its end (`안전조치 사항 확인·점검` is a check,
+# not a 조치사항 section). A role word counts where it opens the title (`향후 추진 일정`) or where only these
+# words, brackets or punctuation follow it (`회의 결과 보고`, `조치사항 및 계획`).
+_TRAILING = re.compile(r"^(?:[\W\d_]|및|등|보고|사항|내용|결과|계획|일정|안|요약|현황|관련|알림|안내)*$")
+
+
+def _heads(rx: re.Pattern[str], title: str) -> bool:
+    return any(m.start() == 0 or _TRAILING.match(title[m.end() :]) for m in rx.finditer(title))
 
 
 def roles(line: Line, models: Models, include_self: bool = False) -> set[str]:

@@ -45,15 +45,18 @@ _PARTY_ENDINGS = ("입장", "의견", "주장", "해명", "요구", "답변", "�
 _PARTY_LABEL = re.compile(r"^[가-힣][가-힣·ㆍ ]{0,11}$")
 
 
-def _labelled(line: Line) -> tuple[str, str, Line, Line] | None:
+def _labelled(line: Line, models: Models) -> tuple[str, str, Line, Line] | None:
     """`연구소 : 원자료 수준 개방 필요`: a party named by a bare label (no 입장/의견), taken only where the
-    group states a disagreement (see `extract`)."""
+    group states a disagreement (see `extract`); a label that names an attribute (`수렴방법 :`, `주요내용 :`:
+    it ends in a topic noun of models/lexicons/topic_nouns.tsv) is no party."""
     if line.field is not None or not line.label or not line.value or mostly_redacted(line.value):
         return None
     if not re.match(r"[^:：\t]*[:：]", line.body):  # `party : stance`, not a table row
         return None
     label = clean(line.label)
-    return (label, clean(line.value), line, line) if _PARTY_LABEL.match(label) else None
+    if not _PARTY_LABEL.match(label) or any(compact(label).endswith(n) for n in models.topic_nouns):
+        return None
+    return label, clean(line.value), line, line
 
 
 # One sentence that names the parties: `민간위원과 공공위원 간 이견이 있었으며, …`, `구와 센터의 입장이 엇갈림`.
@@ -235,7 +238,7 @@ def extract(lines: list[Line], models: Models, title: str | None = None) -> tupl
         positions = [p for p in (_party(s) for s in siblings) if p]
         parent = siblings[0].parent
         if len(positions) < 2 and parent is not None and any("DISAGREEMENT" in s.cues for s in [*siblings, parent]):
-            positions = [p for p in (_labelled(s) for s in siblings) if p]  # `연구소 : …` / `과 : …`, 이견
+            positions = [p for p in (_labelled(s, models) for s in siblings) if p]  # `연구소 : …` / `과 : …`, 이견
         if len(positions) < 2 or len({compact(p[0]) for p in positions}) < 2:
             continue
         first = positions[0][3]
