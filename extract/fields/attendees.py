@@ -160,10 +160,10 @@ class Collector:
     def _kinds_of_people(self, text: str) -> bool:
         """Items that name no one: no name among them, and one at least that is no position either
         (`지역주민`, `관계자`), where `주택정책과장, 조합장` are two people known by their positions."""
-        words = [w for item in self._items(text) for w in clean(item).split()]
-        if any(is_name(w, self.models) for w in words):
+        items = [clean(item) for item in self._items(text)]
+        if any(is_name(w, self.models) for item in items for w in item.split()):
             return False
-        return any(not is_title(item.split()[-1], self.models) for item in map(clean, self._items(text)) if item)
+        return any(not is_title(item.split()[-1], self.models) for item in items if item)
 
     def _items(self, text: str) -> list[str]:
         """The items of a list: split at commas (and 및), and at runs of two or more spaces where each piece
