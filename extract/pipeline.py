@@ -17,7 +17,7 @@ from .analyse import flat_tables, nlp, normalize, sections
 from .analyse.lines import attach_cues, make_lines
 from .document import RawDocument
 from .errors import ExitCode, GongmunError
-from .fields import agenda, decisions, disagreements, follow_ups, header, kind, meeting
+from .fields import agenda, decisions, disagreements, follow_ups, header, kind, meeting, votes
 from .options import DEFAULT, Options
 from .schema import PageInfo, Report, SourceInfo
 
@@ -99,6 +99,9 @@ def run(raw: RawDocument, options: Options = DEFAULT) -> Report:
             year = int(the_meeting.date[:4])
     main_block = main.parent if main is not None else None
     found_disagreements, used = disagreements.extract(lines, models, info.title)
+    found_decisions = decisions.extract(lines, models, doc_kind, used)
+    if doc_kind != "other":  # a decision taken by a divided vote is a disagreement too
+        found_disagreements += votes.tallies(lines, found_decisions, models)
     return Report(
         kind=doc_kind,
         source=SourceInfo(
@@ -115,7 +118,7 @@ def run(raw: RawDocument, options: Options = DEFAULT) -> Report:
         document=info,
         meeting=the_meeting,
         agenda=agenda.extract(lines, models, main_block) if doc_kind != "other" else [],
-        decisions=decisions.extract(lines, models, doc_kind, used),
+        decisions=found_decisions,
         disagreements=found_disagreements,
         follow_ups=follow_ups.extract(lines, models, main_block, year),
         sections=sections.to_sections(roots),

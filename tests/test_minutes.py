@@ -187,3 +187,38 @@ def test_a_press_rebuttal_is_named_by_its_headline(tmp_path: Path) -> None:
     )
     assert (r.kind, r.document.title) == ("other", "가온시, “예산 삭감”은 사실과 달라 해명자료")
     assert r.meeting is None
+
+
+VOTE = """본회의회의록
+
+의사일정
+1. 나래시 청년 기본 조례 일부개정조례안
+
+○의장 홍길동  의사일정 제1항 나래시 청년 기본 조례 일부개정조례안을 상정합니다.
+  이의가 있으므로 표결하겠습니다.
+○의장 홍길동  표결 결과를 말씀드리겠습니다. 재석의원 15인 중 찬성 {yes}인, 반대 {no}인으로 의사일정 제1항은 원안대로 가결되었음을 선포합니다.
+"""
+
+
+@pytest.mark.parametrize(("yes", "no", "divided"), [(9, 6, True), (15, 0, False)])
+def test_a_divided_vote_in_minutes_is_a_disagreement(tmp_path: Path, yes: int, no: int, divided: bool) -> None:
+    r = report_of(tmp_path, VOTE.format(yes=yes, no=no))
+    (decision,) = r.decisions
+    assert decision.topic == "나래시 청년 기본 조례 일부개정조례안"
+    if not divided:
+        assert r.disagreements == []  # a vote without a vote against divides nobody
+        return
+    (d,) = r.disagreements
+    assert (d.topic, [(p.party, p.stance) for p in d.positions]) == (decision.topic, [("찬성", "9인"), ("반대", "6인")])
+    assert d.resolution == decision.text and d.evidence is not None and d.evidence.rule == "disagreement/vote-tally"
+
+
+def test_a_vote_counted_before_a_committees_verdict(tmp_path: Path) -> None:
+    text = (
+        "2026년 제2차 도시계획위원회 심의 결과 보고\n□ 일 시 : 2026. 4. 2.(목) 14:00\n□ 심의 결과\n"
+        " ○ 가온동 지구단위계획 변경안\n   - 표결 결과 : 찬성 7, 반대 2, 기권 1\n   - 심의결과 : 원안 가결\n"
+    )
+    r = report_of(tmp_path, text)
+    assert [(d.topic, d.text) for d in r.decisions] == [("가온동 지구단위계획 변경안", "원안 가결")]
+    (d,) = r.disagreements
+    assert [(p.party, p.stance) for p in d.positions] == [("찬성", "7"), ("반대", "2"), ("기권", "1")]
