@@ -278,6 +278,22 @@ def _progress(quiet: bool) -> _Progress:
     return _Progress(quiet)
 
 
+@app.command("search")
+def search_(
+    db: Annotated[Path, typer.Argument(help="A database written by `gongmun batch --db`.")],
+    query: Annotated[str, typer.Argument(help="Words to find, whatever particle or ending follows them.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many pages.")] = 20,
+) -> None:
+    """Find the pages that hold every word of the query: document, page and the text around the first word."""
+    from .out.sqlite_store import search
+
+    if not db.is_file():
+        _fail(f"no such database: {db}", ExitCode.NOT_FOUND, False)
+        raise typer.Exit(ExitCode.NOT_FOUND)
+    for key, page, snippet in search(db, query, limit):
+        sys.stdout.write(f"{key}\tp.{page}\t…{snippet}…\n")
+
+
 @app.command("eval")
 def eval_(
     gold: Annotated[list[Path] | None, typer.Argument(help="Gold folders (*.gold.json) or gold files.")] = None,

@@ -111,7 +111,13 @@ def run(raw: RawDocument, options: Options = DEFAULT) -> Report:
             encoding=raw.source.encoding,
             size=raw.source.size,
             pages=[
-                PageInfo(number=p.number, method=p.method, reason=p.reason, ocr_confidence=p.ocr_confidence)  # type: ignore[arg-type]
+                PageInfo(
+                    number=p.number,
+                    method=p.method,  # type: ignore[arg-type]
+                    reason=p.reason,
+                    ocr_confidence=p.ocr_confidence,
+                    text="\n".join(b.text for b in p.blocks),
+                )
                 for p in raw.pages
             ],
         ),

@@ -51,6 +51,11 @@ class PageInfo(_Model):
     )
     reason: str | None = Field(default=None, description="why this method was chosen for the page")
     ocr_confidence: float | None = Field(default=None, description="mean OCR word confidence 0..100, if OCR")
+    text: str = Field(
+        default="",
+        description="the page's text as read (text layer, OCR or native), normalised (NFC), one block a line; "
+        "evidence offsets count in the pages' texts joined by newlines (pages without text left out)",
+    )
 
 
 class SourceInfo(_Model):

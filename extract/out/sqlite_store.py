@@ -62,7 +62,18 @@ CREATE INDEX IF NOT EXISTS follow_ups_date ON follow_ups(date);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
   kind UNINDEXED, row_id UNINDEXED, document_id UNINDEXED, text, tokenize = 'unicode61'
 );
+CREATE TABLE IF NOT EXISTS pages (
+  id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  number INTEGER NOT NULL, method TEXT, reason TEXT, ocr_confidence REAL, text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS pages_document ON pages(document_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS page_text USING fts5(
+  document_id UNINDEXED, page UNINDEXED, text, tokenize = 'trigram'
+);
 """
+# Korean attaches particles and endings to its words (예산을, 가결되었음을): page_text indexes trigrams, so a
+# word is found inside whatever is attached to it; words of one or two syllables (예산) are looked up in
+# `pages` directly (`search`), as trigrams cannot hold them.
 
 
 class Store:
@@ -89,6 +100,7 @@ class Store:
         old = cur.execute("SELECT id FROM documents WHERE input = ?", (key,)).fetchone()
         if old:
             cur.execute("DELETE FROM search WHERE document_id = ?", (old[0],))
+            cur.execute("DELETE FROM page_text WHERE document_id = ?", (old[0],))
             cur.execute("DELETE FROM documents WHERE id = ?", (old[0],))
         doc, meeting = report["document"], report.get("meeting") or {}
         cur.execute(
@@ -105,6 +117,15 @@ class Store:
             ),
         )  # fmt: skip
         doc_id = int(cur.lastrowid or 0)
+        for page in report["source"]["pages"]:
+            text = page.get("text") or ""
+            cur.execute(
+                "INSERT INTO pages (document_id, number, method, reason, ocr_confidence, text) VALUES (?,?,?,?,?,?)",
+                (doc_id, page["number"], page.get("method"), page.get("reason"), page.get("ocr_confidence"), text),
+            )
+            cur.execute(
+                "INSERT INTO page_text (document_id, page, text) VALUES (?,?,?)", (doc_id, page["number"], text)
+            )
         self._sections(cur, doc_id, report.get("sections", []), None, [0])
         people = [(p, 0) for p in meeting.get("attendees", [])] + [(p, 1) for p in meeting.get("absentees", [])]
         for i, (p, absent) in enumerate(people):
@@ -168,3 +189,41 @@ class Store:
 def _page(item: dict[str, Any]) -> int | None:
     ev = item.get("evidence")
     return ev.get("page") if ev else None
+
+
+SNIPPET = 30  # characters shown either side of the first hit
+
+
+def search(path: Path, query: str, limit: int = 20) -> list[tuple[str, int, str]]:
+    """(input, page, snippet) of the pages that hold every word of `query`, in document order. Words of
+    three or more characters go through the trigram index; shorter ones are looked for in the page text."""
+    words = query.split()
+    if not words:
+        return []
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        long = [w for w in words if len(w) >= 3]
+        if long:
+            match = " AND ".join('"' + w.replace('"', '""') + '"' for w in long)
+            rows = db.execute(
+                "SELECT d.input, t.page, t.text FROM page_text t JOIN documents d ON d.id = t.document_id "
+                "WHERE page_text MATCH ? ORDER BY d.input, t.page",
+                (match,),
+            ).fetchall()
+        else:
+            rows = db.execute(
+                "SELECT d.input, p.number, p.text FROM pages p JOIN documents d ON d.id = p.document_id "
+                "WHERE instr(p.text, ?) > 0 ORDER BY d.input, p.number",
+                (words[0],),
+            ).fetchall()
+    finally:
+        db.close()
+    hits: list[tuple[str, int, str]] = []
+    for key, page, text in rows:
+        if all(w in text for w in words):
+            at = text.find(words[0])
+            snippet = text[max(0, at - SNIPPET) : at + len(words[0]) + SNIPPET].replace("\n", " ")
+            hits.append((key, int(page), snippet))
+        if len(hits) >= limit:
+            break
+    return hits
