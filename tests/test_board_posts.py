@@ -84,3 +84,18 @@ def test_a_meeting_named_held_is_a_result_when_it_reports_a_conclusion(tmp_path:
     assert r.kind == kind
     if kind == "meeting_result":
         assert [(d.topic, d.text) for d in r.decisions] == [(None, "제안서를 공문으로 시의회에 전달함")]
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("[주민자치회] 2024년 5월 정기회의 개최결과(가온동)", "2024년 5월 정기회의"),
+        ("[시민참여단] 제3차 운영위원회 결과 보고", "제3차 운영위원회"),
+        ("2024년 제2차 운영위원회 개최 계획(안)", "2024년 제2차 운영위원회"),  # (안) is part of the report's words
+    ],
+)
+def test_the_meeting_is_named_without_the_boards_category_or_a_qualifier(tmp_path: Path, title: str, name: str) -> None:
+    r = report_of(
+        tmp_path, f"{title}\n□ 일 시 : 2024. 5. 27.(월) 19:00\n□ 장 소 : 주민센터\n□ 회의결과\n ○ 예산 확정\n"
+    )
+    assert r.meeting is not None and r.meeting.name == name

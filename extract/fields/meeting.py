@@ -34,10 +34,16 @@ def main_datetime_line(lines: list[Line], models: Models) -> Line | None:
     return None
 
 
+_CATEGORY = re.compile(r"^\s*[\[【][^\]】]{1,15}[\]】]\s*")  # `[구동협의회] …`: a board's category, not the name
+_QUALIFIER = re.compile(r"\s*\((?!안\))[^()]{1,15}\)\s*$")  # `…개최결과(불광1동)`: a qualifier after the title
+
+
 def meeting_name(title: str | None) -> str | None:
+    """The meeting's name from the title: without a board's category before it, a qualifier after it, and the
+    words that make a report of it (`… 개최 결과 보고`)."""
     if not title:
         return None
-    name = _NAME_TAIL.sub("", title).strip()
+    name = _NAME_TAIL.sub("", _QUALIFIER.sub("", _CATEGORY.sub("", title))).strip()
     return name or None
 
 
