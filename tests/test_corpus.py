@@ -66,10 +66,10 @@ def test_seed_header(seed) -> None:
 def test_corpus_scores_stay_above_their_floors() -> None:
     gold_dir = shared_or_skip("corpus", "gold")
     floors = json.loads((ROOT / "tests" / "eval_floors.json").read_text(encoding="utf-8"))
-    formats = {f for scope in evaluate.scopes(floors).values() for f in scope.get("formats", [])}
+    formats = {f for scope in floors.scopes(floors).values() for f in scope.get("formats", [])}
     results = evaluate.run([gold_dir], formats or None)
     print(json.dumps({k: v["f1"] for k, v in evaluate.summarize(results)["fields"].items()}, ensure_ascii=False))
-    assert evaluate.check_floor_file(results, floors) == []
+    assert floors.check_floor_file(results, floors) == []
 
 
 def _fields(path) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.measure import evaluate
+from extract.measure import evaluate, floors
 
 
 @pytest.mark.parametrize(
@@ -107,17 +107,17 @@ def test_meeting_invented_in_an_other_document_is_a_false_positive() -> None:
 
 def test_floors() -> None:
     summary = {"fields": {"title": {"f1": 0.9, "accuracy": 0.9}}, "micro": {"f1": 0.5, "accuracy": 0.5}}
-    assert evaluate.check_floors(summary, {"title": 0.9, "micro": 0.4}) == []
-    assert evaluate.check_floors(summary, {"title": 0.95}) == ["title: 0.9 < floor 0.95"]
+    assert floors.check_floors(summary, {"title": 0.9, "micro": 0.4}) == []
+    assert floors.check_floors(summary, {"title": 0.95}) == ["title: 0.9 < floor 0.95"]
 
 
 def test_format_floors() -> None:
     scan = {"title": {"tp": 8, "fp": 1, "fn": 1}, "attendees": {"tp": 10, "fp": 0, "fn": 2}}
     summary = {"fields": {}, "micro": {}, "by_format": {"scan": scan, "hwpx": {"title": {"tp": 1, "fp": 0, "fn": 0}}}}
-    assert evaluate.format_micro(summary, "scan") == round(36 / 40, 4)
-    assert evaluate.check_floors(summary, {"format:scan": 0.9, "format:hwpx": 1.0}) == []
-    assert evaluate.check_floors(summary, {"format:scan": 0.95}) == ["format:scan: 0.9 < floor 0.95"]
-    assert evaluate.check_floors(summary, {"format:pdf": 0.5}) == ["format:pdf: None < floor 0.5"]
+    assert floors.format_micro(summary, "scan") == round(36 / 40, 4)
+    assert floors.check_floors(summary, {"format:scan": 0.9, "format:hwpx": 1.0}) == []
+    assert floors.check_floors(summary, {"format:scan": 0.95}) == ["format:scan: 0.9 < floor 0.95"]
+    assert floors.check_floors(summary, {"format:pdf": 0.5}) == ["format:pdf: None < floor 0.5"]
 
 
 def test_kind_other_precision_counts_invented_items() -> None:
@@ -130,7 +130,7 @@ def test_kind_other_precision_counts_invented_items() -> None:
     assert clean == {"inputs": 1, "invented": {"attendees": 0, "decisions": 0, "disagreements": 0}, "precision": 1.0}
     summary = evaluate.summarize([doc("other", 2)])
     assert summary["kind_other"]["precision"] == 0.0
-    assert evaluate.check_floors(summary, {"kind_other": 1.0}) == [
+    assert floors.check_floors(summary, {"kind_other": 1.0}) == [
         "kind_other: invented {'attendees': 2, 'decisions': 0, 'disagreements': 0} (precision floor 1.0)"
     ]
 
@@ -154,22 +154,22 @@ def test_floor_scopes_check_each_group_of_documents_on_its_own() -> None:
             "all": {"floors": {"attendees": 0.5}},
         }
     }
-    assert evaluate.check_floor_file(results, data) == ["minutes: attendees: 0.0 < floor 0.1"]
+    assert floors.check_floor_file(results, data) == ["minutes: attendees: 0.0 < floor 0.1"]
     data["scopes"]["first"]["documents"] = ["missing"]
-    assert "first: no input in scope" in evaluate.check_floor_file(results, data)
+    assert "first: no input in scope" in floors.check_floor_file(results, data)
 
 
 def test_a_flat_floors_file_is_one_scope() -> None:
     results = [_scored("a", "hwpx", "other", 1, 1), _scored("b", "scan", "other", 0, 2)]
-    assert evaluate.check_floor_file(results, {"_formats": ["hwpx"], "attendees": 0.6}) == []
-    assert evaluate.check_floor_file(results, {"attendees": 0.6}) == ["all: attendees: 0.4 < floor 0.6"]
+    assert floors.check_floor_file(results, {"_formats": ["hwpx"], "attendees": 0.6}) == []
+    assert floors.check_floor_file(results, {"attendees": 0.6}) == ["all: attendees: 0.4 < floor 0.6"]
 
 
 def test_summary_by_gold_kind() -> None:
     summary = evaluate.summarize([_scored("a", "txt", "minutes", 1, 1), _scored("b", "txt", "other", 2, 0)])
     assert summary["by_kind"]["minutes"]["attendees"]["f1"] == round(2 / 3, 4)
     assert summary["by_kind"]["other"]["attendees"]["recall"] == 1.0
-    assert evaluate.current_scores(summary)["attendees"] == round(6 / 7, 4)
+    assert floors.current_scores(summary)["attendees"] == round(6 / 7, 4)
 
 
 def test_predictions_are_counted_under_the_rule_that_produced_them() -> None:
