@@ -222,6 +222,7 @@ def process_within(
     None, error, exit code, traceback)."""
     import os
     import pickle
+    import selectors
     import signal
 
     from ..pipeline import process
@@ -248,8 +249,6 @@ def process_within(
     os.close(write_end)
     chunks: list[bytes] = []
     deadline = time.monotonic() + timeout
-    import selectors
-
     with selectors.DefaultSelector() as sel, os.fdopen(read_end, "rb", buffering=0) as fh:
         sel.register(fh, selectors.EVENT_READ)
         while True:
