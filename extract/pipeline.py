@@ -53,12 +53,13 @@ def process(
         else:
             shown = path
         t0 = time.perf_counter()
-        raw = normalize.normalize(readers.read_bytes(data, shown, ocr_mode=options.ocr, dpi=options.dpi))
-        raw = flat_tables.join(raw, resources.models(options.models))  # the blocks a review page shows
-        methods = ",".join(sorted({p.method for p in raw.pages}))
+        read = readers.read_bytes(data, shown, ocr_mode=options.ocr, dpi=options.dpi)
+        raw = prepare(read, resources.models(options.models))  # the blocks the report and a review page share
         t1 = time.perf_counter()
-        log.debug("%s: read as %s, %d pages (%s), %d blocks in %.0f ms", path, raw.source.format, len(raw.pages),
-                  methods, len(raw.blocks), 1000 * (t1 - t0))  # fmt: skip
+        if log.isEnabledFor(logging.DEBUG):
+            methods = ",".join(sorted({p.method for p in raw.pages}))
+            log.debug("%s: read as %s, %d pages (%s), %d blocks in %.0f ms", path, raw.source.format,
+                      len(raw.pages), methods, len(raw.blocks), 1000 * (t1 - t0))  # fmt: skip
         report = run(raw, options)
         took = 1000 * (time.perf_counter() - t1)
         log.debug("%s: analysed and extracted in %.0f ms: %s, %d decisions, %d follow-ups", path, took,
@@ -74,11 +75,15 @@ def process(
     return Result(path=path, status=status, report=report, warnings=list(report.warnings), raw=raw, data=data)
 
 
+def prepare(raw: RawDocument, models: resources.Models) -> RawDocument:
+    """The blocks the analysis reads: normalised text, and tables flattened one cell a line joined into rows."""
+    return flat_tables.join(normalize.normalize(raw), models)
+
+
 def run(raw: RawDocument, options: Options = DEFAULT) -> Report:
     models = resources.models(options.models)
-    if not raw.normalized:
-        raw = normalize.normalize(raw)
-    raw = flat_tables.join(raw, models)  # tables flattened one cell a line, joined into rows
+    if not raw.normalized:  # a document read by the caller itself
+        raw = prepare(raw, models)
     text, lines = make_lines(raw.blocks, models)
     doc = nlp.to_doc(text, models)
     attach_cues(lines, doc)

@@ -144,17 +144,23 @@ def split_label(body: str) -> tuple[str, str, int] | None:
 _DATE_FIELDS = {"meeting_datetime", "meeting_date", "approval_date"}
 
 
-def _date_label(body: str, models: Any) -> tuple[str, str, int] | None:
-    """`일시 2019년 12월 16일(월) 10시`, `결재일자 2026. 6. 24.`: a date label and a date, with no colon between
-    (minutes' headers, plain-text exports of header tables). The value must open with a date, so that
-    `일시 변경 예정` stays a sentence."""
+def _date_label(body: str, models: Any, misread: bool = False) -> tuple[str, str, int, str] | None:
+    """`일시 2019년 12월 16일(월) 10시`, `결재일자 2026. 6. 24.`: a date label and a date with no colon between
+    (minutes' headers, plain-text exports of header tables) -> (label, value, offset of the value, field).
+    With `misread` (OCR lines), also `일세. 2016. 5. 25(수)`: a 일시 label with one letter misread and its
+    colon read as a dot. The value must open with a date, so that `일시 변경 예정` stays a sentence."""
     m = _OCR_DATE_LABEL.match(body)
-    if m is None or models.label_field(m.group("label")) not in _DATE_FIELDS:
+    if m is None:
         return None
+    field = models.label_field(m.group("label"))
+    if field not in _DATE_FIELDS:
+        if not (misread and models.misread_label(m.group("label"), "meeting_datetime")):
+            return None
+        field = "meeting_datetime"
     dates = values.find_dates(m.group("value"))
     if not dates or dates[0].start != 0:
         return None
-    return m.group("label"), m.group("value"), m.start("value")
+    return m.group("label"), m.group("value"), m.start("value"), field
 
 
 def _letter_spaced_label(body: str, models: Any) -> tuple[str, str, int] | None:
@@ -175,15 +181,6 @@ def _letter_spaced_label(body: str, models: Any) -> tuple[str, str, int] | None:
                 return None  # `협 조 사항`: one spaced title (협조사항), not the label 협조 and a value
             return label, value, body.index(value, len(label))
     return None
-
-
-def _misread_date_label(body: str, models: Any) -> re.Match[str] | None:
-    """An OCR line `일세. 2016. 5. 25(수)`: a date label with one letter misread, followed by a date."""
-    m = _OCR_DATE_LABEL.match(body)
-    if m is None or not models.misread_label(m.group("label"), "meeting_datetime"):
-        return None
-    dates = values.find_dates(m.group("value"))
-    return m if dates and dates[0].start == 0 else None
 
 
 _TITLE_AFFIXES = re.compile(r"^(?:주요|기타|향후)(?=..)|(?<=..)(?:사항|내용)$|[:：]$")
@@ -234,9 +231,8 @@ def make_lines(blocks: list[Block], models: Any) -> tuple[str, list[Line]]:
                     line.value_start = line.body_start + m.start("value")
                     line.field = models.label_field(m.group("label"))
                 elif (dated := _date_label(body, models)) is not None:
-                    line.label, line.value, vpos = dated
+                    line.label, line.value, vpos, line.field = dated
                     line.value_start = line.body_start + vpos
-                    line.field = models.label_field(line.label)
                 elif (spaced := _letter_spaced_label(body, models)) is not None:
                     line.label, line.value, vpos = spaced
                     line.value_start = line.body_start + vpos
@@ -245,9 +241,9 @@ def make_lines(blocks: list[Block], models: Any) -> tuple[str, list[Line]]:
                     line.label, line.value, vpos = head
                     line.value_start = line.body_start + vpos
                     line.field = models.label_field(line.label)
-                elif b.origin == "ocr" and (m := _misread_date_label(body, models)) is not None:
-                    line.label, line.value, line.field = m.group("label"), m.group("value"), "meeting_datetime"
-                    line.value_start = line.body_start + m.start("value")
+                elif b.origin == "ocr" and (dated := _date_label(body, models, misread=True)) is not None:
+                    line.label, line.value, vpos, line.field = dated
+                    line.value_start = line.body_start + vpos
             line.opens = marker is None and b.heading is None and not line.value and section_title(body, models)
             lines.append(line)
         parts.append(raw)

@@ -286,14 +286,7 @@ class Collector:
                         evidence=line.span_of(text),
                     )
                 )
-                for part in broken_down.group("parts").split(","):
-                    m = _PART_COUNT.match(part.strip())
-                    if m:
-                        self.group(
-                            AttendeeGroup(
-                                name=clean(m.group("name")), count=int(m.group("n")), evidence=line.span_of(part)
-                            )
-                        )
+                self._parts(broken_down.group("parts"), line)
             elif _COUNT_ONLY.match(text.strip()) and line.field == "attendees":
                 name = compact(line.label or "") or None
                 self.group(AttendeeGroup(name=name, count=values.parse_count(text), evidence=line.span_of(text)))
@@ -321,12 +314,7 @@ class Collector:
                 and line.parent.field == "attendees"
                 and all(_PART_COUNT.match(p.strip()) for p in text.split(","))
             ):  # `참석대상 : 8명` with `▷ 예산위원 6, 재정전문가 1` below it: the parts of the total
-                for part in text.split(","):
-                    m = _PART_COUNT.match(part.strip())
-                    assert m is not None
-                    self.group(
-                        AttendeeGroup(name=clean(m.group("name")), count=int(m.group("n")), evidence=line.span_of(part))
-                    )
+                self._parts(text, line)
             elif (led := _LEADING.match(text.strip())) is not None and line.field == "attendees":
                 self.group(
                     AttendeeGroup(name=clean(led.group("grp")), count=int(led.group("n")), evidence=line.span_of(text))
@@ -374,6 +362,15 @@ class Collector:
                     org = label
         for child in line.children:
             self.walk(child, org, group)
+
+    def _parts(self, text: str, line: Line) -> None:
+        """The counted parts of a total (`예산위원 6, 재정전문가 1, 시의회 1`), a group each."""
+        for part in text.split(","):
+            m = _PART_COUNT.match(part.strip())
+            if m:
+                self.group(
+                    AttendeeGroup(name=clean(m.group("name")), count=int(m.group("n")), evidence=line.span_of(part))
+                )
 
     def _counted_parts(self, parts: list[str], line: Line, org: str | None, group: str | None) -> None:
         """`주민 약 40명, 시공사 2명, 하천관리과장 외 3명`: counted groups, one led by a named person."""
